@@ -1,0 +1,194 @@
+/*
+ * actors.c: give noun phrases actor codes.
+ *
+ * For each NP the words are read left to right (PETRARCH check_NEphrase):
+ *  - the first position where an actor phrase matches gives the actor
+ *    (the longest phrase starting at that word wins); its code is the one
+ *    in force on the story date (date restrictions, then the default);
+ *  - every position where an agent phrase matches adds that agent's code,
+ *    after the actor ("~GOV": Kazakh + police -> KAZCOP) or before it
+ *    ("NGO~"), unless the code already holds that 3-letter block;
+ *  - "former" turns the role into ELI (AGENTS-18: "former Gondor
+ *    prosecutors" -> GONELI).
+ * A phrase matches when its words occur in order from the starting word,
+ * adjacent where the dictionary wrote '_' and with gaps where it wrote a
+ * space.  An NP with agents but no actor gets "---" plus the agents
+ * ("police" -> ---COP); with neither it stays uncoded.
+ */
+#include <string.h>
+
+#include "actors.h"
+#include "ctx.h"
+#include "dict.h"
+#include "base/str.h"
+
+#define MAX_NP_WORDS 128
+#define MAX_CODE 64
+
+struct npwords {
+	const char *w[MAX_NP_WORDS]; /* forms */
+	uint16_t t[MAX_NP_WORDS];    /* token of each */
+	int n;
+};
+
+static void np_words(const struct dy_sent *s, const struct dy_np *np,
+		     struct npwords *out)
+{
+	int k, n = np->words ? np->nwords : np->last - np->first;
+
+	out->n = 0;
+	for (k = 0; k < n && out->n < MAX_NP_WORDS; k++) {
+		uint16_t t = np->words ? np->words[k]
+				       : (uint16_t)(np->first + k);
+		const struct dy_tok *tok = &s->toks[t];
+
+		if (tok->pos == DY_POS_POS)
+			continue;
+		out->w[out->n] = tok->form;
+		out->t[out->n] = t;
+		out->n++;
+	}
+}
+
+/* Does phrase ph match words starting at position k?  Sets *end to one
+ * past the last matched word. */
+static int phrase_match(const struct dy_phrase *ph, const struct npwords *w,
+			int k, int *end)
+{
+	int i = k + 1, j = 1;
+
+	if (strcmp(ph->words[0], w->w[k]))
+		return 0;
+	while (j < ph->nwords) {
+		if (i >= w->n)
+			return 0;
+		if (!strcmp(ph->words[j], w->w[i])) {
+			i++;
+			j++;
+			continue;
+		}
+		if (!ph->open[j - 1])
+			return 0;
+		i++;
+	}
+	*end = i;
+	return 1;
+}
+
+/* Has `code` a 3-letter block equal to `agc` (PETRARCH's alignment)? */
+static int has_block(const char *code, const char *agc)
+{
+	size_t n = strlen(code), m = strlen(agc), k;
+
+	for (k = 0; k + m <= n; k += 3)
+		if (!memcmp(code + k, agc, m))
+			return 1;
+	return 0;
+}
+
+int dy_actor_phrase(const struct dy_dict *d, const struct dy_sent *s,
+		    const struct dy_np *np, long date,
+		    struct dy_actor_result *r)
+{
+	struct npwords w;
+	const struct dy_phrase *actor = NULL, *agents[16];
+	int k, nag = 0, end = 0, former = 0, i, appended = 0;
+	char code[MAX_CODE];
+	size_t cl;
+
+	memset(r, 0, sizeof *r);
+	np_words(s, np, &w);
+	if (w.n == 0)
+		return 0;
+	for (k = 0; k < w.n && !actor; k++) {
+		const struct dy_phrase *ph;
+
+		for (ph = dy_dict_actor(d, w.w[k], strlen(w.w[k])); ph;
+		     ph = ph->next)
+			if (phrase_match(ph, &w, k, &end)) {
+				actor = ph;
+				r->first = w.t[k];
+				r->last = (uint16_t)(w.t[end - 1] + 1);
+				break;
+			}
+	}
+	for (k = 0; k < w.n; k++) {
+		const struct dy_phrase *ph;
+
+		if (!strcmp(w.w[k], "FORMER"))
+			former = 1;
+		for (ph = dy_dict_agent(d, w.w[k], strlen(w.w[k])); ph;
+		     ph = ph->next)
+			if (phrase_match(ph, &w, k, &end)) {
+				if (nag < 16)
+					agents[nag++] = ph;
+				break;
+			}
+	}
+	if (!actor && !nag)
+		return 0;
+	code[0] = '\0';
+	if (actor) {
+		const char *c = dy_actor_code_on(actor->actor, date);
+
+		r->actor = actor->actor;
+		snprintf(code, sizeof code, "%s", c ? c : "---");
+	} else {
+		snprintf(code, sizeof code, "---");
+	}
+	for (i = 0; i < nag; i++) {
+		const char *agc = agents[i]->agent_code;
+
+		if (has_block(code, agc))
+			break;
+		cl = strlen(code);
+		if (cl + strlen(agc) + 1 >= sizeof code)
+			break;
+		if (agents[i]->agent_prefix) {
+			memmove(code + strlen(agc), code, cl + 1);
+			memcpy(code, agc, strlen(agc));
+		} else {
+			memcpy(code + cl, agc, strlen(agc) + 1);
+			appended = (int)strlen(agc);
+		}
+		r->agent = agents[i];
+	}
+	if (former && !has_block(code, "ELI")) {
+		cl = strlen(code);
+		/* the role held before: replace the last role added */
+		if (appended && cl >= (size_t)appended)
+			code[cl - (size_t)appended] = '\0';
+		cl = strlen(code);
+		if (cl + 4 < sizeof code)
+			memcpy(code + cl, "ELI", 4);
+	}
+	snprintf(r->code, sizeof r->code, "%s", code);
+	return 1;
+}
+
+int dy_actors_resolve(struct dy_ctx *ctx, struct dy_arena *a,
+		      struct dy_sent *s, long date)
+{
+	const struct dy_dict *d = ctx->dict;
+	int i;
+
+	if (!d)
+		return 0;
+	for (i = 0; i < s->nnp; i++) {
+		struct dy_np *np = &s->nps[i];
+		struct dy_actor_result r;
+
+		if (np->flags & (DY_NP_COORD | DY_NP_DELETED))
+			continue;
+		if (!dy_actor_phrase(d, s, np, date, &r))
+			continue;
+		np->code = dy_arena_strdup(a, r.code);
+		if (!np->code)
+			return DY_ENOMEM;
+		np->code_first = r.first;
+		np->code_last = r.last;
+		np->entry = r.actor ? r.actor->where
+				    : r.agent ? r.agent->where : NULL;
+	}
+	return 0;
+}

@@ -1,0 +1,799 @@
+/*
+ * match.c: verb-pattern matching -- clauses in, events out.
+ *
+ * For each clause whose verb is in the verb dictionary the coder builds
+ * two sequences from the sentence form (sent.h):
+ *
+ *   upper  the words before the verb back to up_first, nearest first;
+ *   lower  the words of the verb phrase after the verb, in order;
+ *
+ * with noun-phrase chunks bracketed by markers (a compound's conjuncts
+ * bracketed inside its umbrella).  A pattern matches when its upper part
+ * matches the upper sequence and its lower part the lower sequence, with
+ * PETRARCH's rules: elements match in order; an element joined by a space
+ * may skip sequence words, one joined by '_' may not; chunk markers are
+ * transparent; $ + % mark where the source, target or a compound actor
+ * is, ^ skips the rest of a chunk; a synset matches any of its members.
+ * The most specific pattern of the verb's block(s) that matches gives the
+ * code; otherwise the verb's own code, if it has one.
+ *
+ * Source and target, where no marker set them, follow PETRARCH: the
+ * source is the first compound or coded chunk of the upper sequence (in
+ * text order), else the first uncoded one; the target the first coded
+ * chunk of the lower sequence whose code differs from the source's, then
+ * an uncoded one, then the same search in the upper sequence from the
+ * verb outwards.  Passive clauses swap source and target; a symmetric
+ * code ("[190:190]") codes both directions; compounds code every pair.
+ * A clause that codes consumes the clauses nested in its verb phrase.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "ctx.h"
+#include "dict.h"
+#include "match.h"
+#include "story.h"
+#include "base/str.h"
+
+#define MAX_SEQ 1024
+
+enum { SEL_WORD, SEL_OPEN, SEL_CLOSE };
+
+struct sel {
+	uint8_t kind;      /* SEL_* */
+	int16_t np;        /* chunk opened/closed, or the chunk of a word */
+	const char *form;  /* word form */
+	const char *lemma; /* word lemma */
+};
+
+struct seqs {
+	struct sel up[MAX_SEQ], low[MAX_SEQ];
+	int nup, nlow;
+};
+
+struct loc {
+	int16_t np;   /* chunk (umbrella for compounds), -1 unset */
+	int8_t upper; /* found in the upper sequence */
+};
+
+/* ------------------------------------------------------------------ */
+/* Sequences                                                           */
+/* ------------------------------------------------------------------ */
+
+/* top-level chunk covering token t, or -1 */
+static int top_chunk(const struct dy_sent *s, int t)
+{
+	int i;
+
+	for (i = 0; i < s->nnp; i++) {
+		const struct dy_np *np = &s->nps[i];
+
+		if (np->parent >= 0 || (np->flags & DY_NP_DELETED))
+			continue;
+		if (t >= np->first && t < np->last)
+			return i;
+	}
+	return -1;
+}
+
+static int push(struct sel *q, int *n, int kind, int np, const char *form,
+		const char *lemma)
+{
+	if (*n >= MAX_SEQ)
+		return -1;
+	q[*n].kind = (uint8_t)kind;
+	q[*n].np = (int16_t)np;
+	q[*n].form = form;
+	q[*n].lemma = lemma;
+	(*n)++;
+	return 0;
+}
+
+static void push_words(const struct dy_sent *s, int np, struct sel *q,
+		       int *n)
+{
+	const struct dy_np *c = &s->nps[np];
+	int k, m = c->words ? c->nwords : c->last - c->first;
+
+	for (k = 0; k < m; k++) {
+		uint16_t t = c->words ? c->words[k] : (uint16_t)(c->first + k);
+		const struct dy_tok *tok = &s->toks[t];
+
+		if (tok->pos == DY_POS_POS || (tok->flags & DY_TOK_SKIP))
+			continue;
+		push(q, n, SEL_WORD, np, tok->form, tok->lemma);
+	}
+}
+
+static void push_chunk(const struct dy_sent *s, int np, struct sel *q,
+		       int *n)
+{
+	int i;
+
+	push(q, n, SEL_OPEN, np, NULL, NULL);
+	if (s->nps[np].flags & DY_NP_COORD) {
+		for (i = 0; i < s->nnp; i++)
+			if (s->nps[i].parent == np &&
+			    !(s->nps[i].flags & DY_NP_DELETED)) {
+				push(q, n, SEL_OPEN, i, NULL, NULL);
+				push_words(s, i, q, n);
+				push(q, n, SEL_CLOSE, i, NULL, NULL);
+			}
+	} else {
+		push_words(s, np, q, n);
+	}
+	push(q, n, SEL_CLOSE, np, NULL, NULL);
+}
+
+/* Tokens [lo, hi) in text order into q. */
+static void build(const struct dy_sent *s, int lo, int hi, struct sel *q,
+		  int *n)
+{
+	int t = lo;
+
+	*n = 0;
+	while (t < hi) {
+		int c = top_chunk(s, t);
+
+		if (c >= 0) {
+			/* a chunk straddling the boundary counts whole only
+			 * when it starts inside */
+			if (s->nps[c].first >= lo)
+				push_chunk(s, c, q, n);
+			t = s->nps[c].last > t ? s->nps[c].last : t + 1;
+			continue;
+		}
+		if (!(s->toks[t].flags & DY_TOK_SKIP) &&
+		    s->toks[t].pos != DY_POS_POS)
+			push(q, n, SEL_WORD, -1, s->toks[t].form,
+			     s->toks[t].lemma);
+		t++;
+	}
+}
+
+static void reverse(struct sel *q, int n)
+{
+	int i;
+
+	for (i = 0; i < n / 2; i++) {
+		struct sel x = q[i];
+
+		q[i] = q[n - 1 - i];
+		q[n - 1 - i] = x;
+	}
+	/* markers swap roles: going backwards a chunk starts at CLOSE */
+	for (i = 0; i < n; i++)
+		if (q[i].kind != SEL_WORD)
+			q[i].kind = q[i].kind == SEL_OPEN ? SEL_CLOSE
+							  : SEL_OPEN;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pattern matching                                                    */
+/* ------------------------------------------------------------------ */
+
+struct mstate {
+	const struct dy_sent *s;
+	const struct sel *q;
+	int n;
+	int lemma;          /* pattern words may match lemmas */
+	struct loc src, tgt, cmp;
+	int depth;          /* chunk nesting at the current position */
+	int16_t cur[8];     /* open chunks, innermost last */
+};
+
+static int word_eq(const struct mstate *m, const char *w, const struct sel *e)
+{
+	return e->kind == SEL_WORD &&
+	       (!strcmp(w, e->form) ||
+		(m->lemma && e->lemma && !strcmp(w, e->lemma)));
+}
+
+static int syn_match(const struct mstate *m, const struct dy_synset *syn,
+		     int ks, int dir, int *used, int depth);
+
+/* Match member elements (text order) at sequence position ks, going in
+ * direction dir (+1 lower, -1 upper: the phrase is read backwards). */
+static int member_match(const struct mstate *m, const struct dy_synmember *mem,
+			int ks, int dir, int *used, int depth)
+{
+	int k, pos = ks, i;
+
+	for (k = 0; k < mem->nels; k++) {
+		const struct dy_pel *e = &mem->els[dir > 0 ? k : mem->nels - 1 - k];
+		int u = 1;
+
+		if (pos < 0 || pos >= m->n)
+			return 0;
+		if (e->kind == DY_PEL_WORD) {
+			if (!word_eq(m, e->word, &m->q[pos]))
+				return 0;
+		} else if (e->kind == DY_PEL_SYN) {
+			if (!syn_match(m, e->syn, pos, dir, &u, depth + 1))
+				return 0;
+		} else {
+			return 0;
+		}
+		for (i = 0; i < u; i++)
+			pos++;
+	}
+	*used = pos - ks;
+	return 1;
+}
+
+static int syn_match(const struct mstate *m, const struct dy_synset *syn,
+		     int ks, int dir, int *used, int depth)
+{
+	uint32_t i;
+	int best = 0, u;
+
+	if (depth > 8 || !syn)
+		return 0;
+	/* the longest member wins, so "AUSTRIAN GOLD FLORIN" beats
+	 * "AUSTRIAN" when both are members */
+	for (i = 0; i < syn->nmembers; i++)
+		if (member_match(m, &syn->members[i], ks, dir, &u, depth) &&
+		    u > best)
+			best = u;
+	*used = best;
+	return best > 0;
+}
+
+static void enter(struct mstate *m, const struct sel *e)
+{
+	if (e->kind == SEL_OPEN) {
+		if (m->depth < 8)
+			m->cur[m->depth] = e->np;
+		m->depth++;
+	} else if (m->depth > 0) {
+		m->depth--;
+	}
+}
+
+/* The chunk a marker inside it refers to: the umbrella when the
+ * position is inside a compound (so $/+ take the whole compound), else
+ * the innermost chunk. */
+static int16_t here(const struct mstate *m)
+{
+	if (m->depth <= 0)
+		return -1;
+	return m->cur[0];
+}
+
+static int pattern_match(struct mstate *m, const struct dy_pel *p, int np,
+			 int upper)
+{
+	int dir = upper ? -1 : 1;
+
+	int kp = 0, ks = 0;
+
+	m->depth = 0;
+	if (np == 0)
+		return 1;
+	if (m->n == 0)
+		return 0;
+	while (kp < np) {
+		const struct dy_pel *e = &p[kp];
+		const struct sel *x;
+
+		if (ks >= m->n)
+			return 0;
+		x = &m->q[ks];
+		if (x->kind != SEL_WORD) {
+			enter(m, x);
+			ks++;
+			continue;
+		}
+		if (e->kind >= DY_PEL_SOURCE) {
+			if (m->depth > 0) {
+				struct loc l;
+
+				l.np = here(m);
+				l.upper = (int8_t)upper;
+				if (e->kind == DY_PEL_SOURCE)
+					m->src = l;
+				else if (e->kind == DY_PEL_TARGET)
+					m->tgt = l;
+				else if (e->kind == DY_PEL_COMPOUND)
+					m->cmp = l;
+				else {
+					/* ^ : skip to the end of the chunk */
+					while (ks < m->n && m->depth > 0) {
+						if (m->q[ks].kind != SEL_WORD)
+							enter(m, &m->q[ks]);
+						ks++;
+					}
+					ks--;
+				}
+				kp++;
+				if (kp >= np)
+					return 1;
+				ks++;
+				continue;
+			}
+			if (!e->open)
+				return 0;
+			ks++;
+			continue;
+		}
+		if (e->kind == DY_PEL_SYN) {
+			int used;
+
+			if (syn_match(m, e->syn, ks, dir, &used, 0)) {
+				int i;
+
+				for (i = 0; i < used; i++)
+					if (m->q[ks + i].kind != SEL_WORD)
+						enter(m, &m->q[ks + i]);
+				kp++;
+				if (kp >= np)
+					return 1;
+				ks += used;
+				continue;
+			}
+			if (!e->open)
+				return 0;
+			ks++;
+			continue;
+		}
+		if (!word_eq(m, e->word, x)) {
+			if (!e->open)
+				return 0;
+			ks++;
+			continue;
+		}
+		kp++;
+		if (kp >= np)
+			return 1;
+		ks++;
+	}
+	return 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Source and target                                                   */
+/* ------------------------------------------------------------------ */
+
+static const char *chunk_code(const struct dy_sent *s, int np)
+{
+	return np >= 0 ? s->nps[np].code : NULL;
+}
+
+static int is_coded(const struct dy_sent *s, int np)
+{
+	const char *c = chunk_code(s, np);
+
+	return c && strcmp(c, "---");
+}
+
+/* chunks (umbrellas or simple) in sequence order */
+static int chunks(const struct sel *q, int n, int16_t *out, int max)
+{
+	int i, k = 0, depth = 0;
+
+	for (i = 0; i < n; i++) {
+		if (q[i].kind == SEL_WORD)
+			continue;
+		/* in the upper (reversed) sequence a chunk starts with what
+		 * was its CLOSE, already swapped to OPEN by reverse() */
+		if (q[i].kind == SEL_OPEN) {
+			if (depth == 0 && k < max)
+				out[k++] = q[i].np;
+			depth++;
+		} else if (depth > 0) {
+			depth--;
+		}
+	}
+	return k;
+}
+
+static int coded_or_compound(const struct dy_sent *s, int np)
+{
+	if (s->nps[np].flags & DY_NP_COORD)
+		return 1;
+	return is_coded(s, np);
+}
+
+static void find_source(const struct dy_sent *s, const struct seqs *q,
+			struct loc *src)
+{
+	int16_t c[256];
+	int n = chunks(q->up, q->nup, c, 256), i;
+
+	/* text order = the upper sequence read backwards */
+	for (i = n - 1; i >= 0; i--)
+		if (coded_or_compound(s, c[i])) {
+			src->np = c[i];
+			src->upper = 1;
+			return;
+		}
+	if (n > 0) {
+		src->np = c[n - 1];
+		src->upper = 1;
+	}
+}
+
+static void find_target(const struct dy_sent *s, const struct seqs *q,
+			const struct loc *src, struct loc *tgt)
+{
+	int16_t c[256];
+	int n, i;
+	const char *sc = NULL;
+
+	if (src->np >= 0 && !(s->nps[src->np].flags & DY_NP_COORD))
+		sc = chunk_code(s, src->np);
+	n = chunks(q->low, q->nlow, c, 256);
+	for (i = 0; i < n; i++)
+		if (coded_or_compound(s, c[i]) &&
+		    (!sc || (s->nps[c[i]].flags & DY_NP_COORD) ||
+		     strcmp(sc, s->nps[c[i]].code))) {
+			tgt->np = c[i];
+			tgt->upper = 0;
+			return;
+		}
+	for (i = 0; i < n; i++)
+		if (!coded_or_compound(s, c[i])) {
+			tgt->np = c[i];
+			tgt->upper = 0;
+			return;
+		}
+	n = chunks(q->up, q->nup, c, 256);
+	for (i = 0; i < n; i++)
+		if (coded_or_compound(s, c[i]) && c[i] != src->np &&
+		    (!sc || (s->nps[c[i]].flags & DY_NP_COORD) ||
+		     strcmp(sc, s->nps[c[i]].code))) {
+			tgt->np = c[i];
+			tgt->upper = 1;
+			return;
+		}
+	for (i = 0; i < n; i++)
+		if (!coded_or_compound(s, c[i]) && c[i] != src->np) {
+			tgt->np = c[i];
+			tgt->upper = 1;
+			return;
+		}
+}
+
+/* ------------------------------------------------------------------ */
+/* Events                                                              */
+/* ------------------------------------------------------------------ */
+
+struct actor_list {
+	const char *code[32];
+	int16_t np[32];
+	int n;
+};
+
+static void add_code(struct dy_arena *a, struct actor_list *l,
+		     const char *code, int np, const struct dy_options *o,
+		     const struct dy_sent *s)
+{
+	char quoted[256];
+
+	if (!code && o->new_actor_length > 0 && np >= 0) {
+		/* an unknown NP quoted as a new actor, up to the length */
+		const struct dy_np *c = &s->nps[np];
+		int k, m = c->words ? c->nwords : c->last - c->first, nw = 0;
+		size_t len = 1;
+
+		quoted[0] = '"';
+		for (k = 0; k < m; k++) {
+			uint16_t t = c->words ? c->words[k]
+					      : (uint16_t)(c->first + k);
+			const char *f = s->toks[t].form;
+
+			if (s->toks[t].pos == DY_POS_POS)
+				continue;
+			if (len + strlen(f) + 3 >= sizeof quoted)
+				break;
+			if (nw++)
+				quoted[len++] = ' ';
+			memcpy(quoted + len, f, strlen(f));
+			len += strlen(f);
+		}
+		quoted[len++] = '"';
+		quoted[len] = '\0';
+		if (nw > 0 && nw <= o->new_actor_length)
+			code = dy_arena_strdup(a, quoted);
+	}
+	if (!code)
+		code = "---";
+	/* "FRO/BIL/SAM": a coded compound */
+	while (code && l->n < 32) {
+		const char *sl = strchr(code, '/');
+
+		if (!sl) {
+			l->code[l->n] = code;
+			l->np[l->n++] = (int16_t)np;
+			break;
+		}
+		l->code[l->n] = dy_arena_strndup(a, code, (size_t)(sl - code));
+		l->np[l->n++] = (int16_t)np;
+		code = sl + 1;
+	}
+}
+
+static void codes_of(struct dy_arena *a, const struct dy_sent *s, int np,
+		     const struct dy_options *o, struct actor_list *l)
+{
+	int i;
+
+	l->n = 0;
+	if (np < 0)
+		return;
+	if (s->nps[np].flags & DY_NP_COORD) {
+		for (i = 0; i < s->nnp; i++)
+			if (s->nps[i].parent == np &&
+			    !(s->nps[i].flags & DY_NP_DELETED))
+				add_code(a, l, s->nps[i].code, i, o, s);
+	} else {
+		add_code(a, l, s->nps[np].code, np, o, s);
+	}
+}
+
+static const char *with_place(struct dy_arena *a, const char *code,
+			      const char *place)
+{
+	if (!place || !*place || strncmp(code, "---", 3))
+		return code;
+	return dy_arena_printf(a, "%s%s", place, code + 3);
+}
+
+static struct dy_span np_span(const struct dy_sent *s, int np)
+{
+	struct dy_span sp = { 0, 0 };
+	const struct dy_np *c;
+	uint32_t a, b;
+
+	if (np < 0)
+		return sp;
+	c = &s->nps[np];
+	a = s->toks[c->first].off;
+	b = s->toks[c->last - 1].off + s->toks[c->last - 1].len;
+	if (c->words && c->nwords) {
+		/* a conjunct: its own words are the ones not shared with the
+		 * other conjuncts; report the span of all of them */
+		a = s->toks[c->words[0]].off;
+		b = s->toks[c->words[c->nwords - 1]].off +
+		    s->toks[c->words[c->nwords - 1]].len;
+	}
+	sp.off = a;
+	sp.len = b > a ? b - a : 0;
+	return sp;
+}
+
+static int add_event(struct dy_story *st, const struct dy_sent *s,
+		     int sidx, int clause, const char *src, int snp,
+		     const char *tgt, int tnp, const char *code,
+		     const char *where)
+{
+	struct dy_event ev;
+	const struct dy_clause *c = &s->clauses[clause];
+	const struct dy_tok *v = &s->toks[c->verb];
+	uint32_t i;
+
+	for (i = 0; i < st->nev; i++) {
+		const struct dy_event *o = &st->events[i];
+
+		if (o->sentence == sidx && !strcmp(o->source, src) &&
+		    !strcmp(o->target, tgt) && !strcmp(o->code, code))
+			return 0;
+	}
+	memset(&ev, 0, sizeof ev);
+	ev.sentence = sidx;
+	ev.also_sentence = -1;
+	ev.sentence_id = s->id;
+	ev.source = src;
+	ev.target = tgt;
+	ev.code = code;
+	ev.source_span = np_span(s, snp);
+	ev.target_span = np_span(s, tnp);
+	ev.verb_span.off = v->off;
+	ev.verb_span.len = v->len;
+	ev.pattern = where;
+	ev.mode = c->neg ? DY_MODE_NEGATED : 0;
+	if (c->aux & DY_AUX_WILL)
+		ev.mode |= DY_MODE_FUTURE;
+	if (c->aux & (DY_AUX_WOULD | DY_AUX_MODAL))
+		ev.mode |= DY_MODE_HYPOTHETICAL;
+	return dy_story_push_event(st, &ev) ? 0 : DY_ENOMEM;
+}
+
+static int make_events(struct dy_ctx *ctx, struct dy_story *st, int sidx,
+		       int clause, struct loc src, struct loc tgt,
+		       const char *code, const char *code2, const char *where,
+		       int passive)
+{
+	const struct dy_sent *s = &st->sents[sidx];
+	struct actor_list S, T;
+	int i, j, rc = 0, pass;
+	const struct dy_options *o = &ctx->opt;
+
+	codes_of(&st->arena, s, src.np, o, &S);
+	codes_of(&st->arena, s, tgt.np, o, &T);
+	if (S.n == 0 || T.n == 0)
+		return 0;
+	if (code2 && (!strcmp(S.code[0], "---") || !strcmp(T.code[0], "---"))) {
+		/* a symmetric event with one side missing: the other side
+		 * is both (PETRARCH), so a compound codes among itself */
+		if (!strcmp(T.code[0], "---"))
+			T = S;
+		else
+			S = T;
+	}
+	for (pass = 0; pass < (code2 ? 2 : 1) && !rc; pass++) {
+		struct actor_list *A = pass ? &T : &S, *B = pass ? &S : &T;
+		const char *ec = pass ? code2 : code;
+
+		for (i = 0; i < A->n && !rc; i++)
+			for (j = 0; j < B->n && !rc; j++) {
+				const char *a = with_place(&st->arena,
+							   A->code[i], st->place);
+				const char *b = with_place(&st->arena,
+							   B->code[j], st->place);
+
+				if (!strcmp(A->code[i], B->code[j]))
+					continue;
+				if (!a || !b)
+					return DY_ENOMEM;
+				if (o->require_dyad &&
+				    (!strcmp(a, "---") || !strcmp(b, "---")))
+					continue;
+				if (passive)
+					rc = add_event(st, s, sidx, clause, b,
+						       B->np[j], a, A->np[i],
+						       ec, where);
+				else
+					rc = add_event(st, s, sidx, clause, a,
+						       A->np[i], b, B->np[j],
+						       ec, where);
+			}
+	}
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Clauses                                                             */
+/* ------------------------------------------------------------------ */
+
+/* Multi-word verb check: do the other words sit next to the verb?
+ * Returns how many tokens they take (0 for a single-word verb) or -1. */
+static int mw_fits(const struct dy_sent *s, const struct dy_clause *c,
+		   const struct dy_vform *v)
+{
+	int k, t;
+
+	for (k = 0; k < v->nmw; k++) {
+		t = v->mw_after ? c->verb + 1 + k : c->verb - 1 - k;
+		if (t < 0 || t >= s->ntok || strcmp(s->toks[t].form, v->mw[k]))
+			return -1;
+	}
+	return v->nmw;
+}
+
+static int code_clause(struct dy_ctx *ctx, struct dy_story *st, int sidx,
+		       int ci, struct seqs *q)
+{
+	struct dy_sent *s = &st->sents[sidx];
+	const struct dy_clause *c = &s->clauses[ci];
+	const struct dy_tok *vt = &s->toks[c->verb];
+	const struct dy_vform *list, *v, *use = NULL;
+	const struct dy_pattern *best = NULL;
+	struct loc best_src = { -1, 0 }, best_tgt = { -1, 0 };
+	struct loc best_cmp = { -1, 0 };
+	const char *code = NULL, *code2 = NULL, *where = NULL;
+	int mw = 0, lo, hi, rc;
+	struct mstate m;
+
+	if (vt->flags & DY_TOK_SKIP)
+		return 0;
+	list = dy_dict_verb(ctx->dict, vt->form, vt->flen);
+	for (v = list; v; v = v->next) {
+		mw = mw_fits(s, c, v);
+		if (mw >= 0) {
+			use = v;
+			break;
+		}
+	}
+	if (!use)
+		return 0;
+	lo = use->mw_after ? c->verb : c->verb - mw;
+	hi = use->mw_after ? c->verb + 1 + mw : c->verb + 1;
+	build(s, c->up_first, lo, q->up, &q->nup);
+	reverse(q->up, q->nup);
+	build(s, hi, c->vp_last, q->low, &q->nlow);
+	memset(&m, 0, sizeof m);
+	m.s = s;
+	/* patterns of every block the verb is in; the most specific match
+	 * wins, ties to the first block */
+	for (v = list; v; v = v->next) {
+		uint32_t i;
+
+		/* a multi-word verb uses its own block; a single word all the
+		 * single-word entries of the form */
+		if (use->nmw ? v != use : v->nmw != 0)
+			continue;
+		for (i = 0; i < v->block->npats; i++) {
+			const struct dy_pattern *p = &v->block->pats[i];
+
+			if (best && p->weight <= best->weight)
+				break;
+			m.lemma = p->lemma;
+			m.src.np = m.tgt.np = m.cmp.np = -1;
+			m.q = q->up;
+			m.n = q->nup;
+			if (!pattern_match(&m, p->upper, p->nupper, 1))
+				continue;
+			m.q = q->low;
+			m.n = q->nlow;
+			if (!pattern_match(&m, p->lower, p->nlower, 0))
+				continue;
+			best = p;
+			best_src = m.src;
+			best_tgt = m.tgt;
+			best_cmp = m.cmp;
+			break;
+		}
+	}
+	if (best) {
+		code = best->code;
+		code2 = best->code2;
+		where = best->where;
+	} else if (use->code && strcmp(use->code, "---")) {
+		const char *colon = strchr(use->code, ':');
+
+		code = use->code;
+		where = use->where;
+		if (colon) {
+			code = dy_arena_strndup(&st->arena, use->code,
+						(size_t)(colon - use->code));
+			code2 = colon + 1;
+		}
+	}
+	if (!code || !strcmp(code, "---"))
+		return 0;
+	if (best_cmp.np >= 0) {
+		/* % : the compound is both source and target */
+		if (best_src.np < 0)
+			best_src = best_cmp;
+		if (best_tgt.np < 0)
+			best_tgt = best_cmp;
+	}
+	if (best_src.np < 0)
+		find_source(s, q, &best_src);
+	if (best_src.np < 0)
+		return 1;
+	if (best_tgt.np < 0)
+		find_target(s, q, &best_src, &best_tgt);
+	if (best_tgt.np < 0)
+		return 1;
+	rc = make_events(ctx, st, sidx, ci, best_src, best_tgt, code, code2,
+			 where, c->passive);
+	return rc ? rc : 1;
+}
+
+int dy_match_sentence(struct dy_ctx *ctx, struct dy_story *st, int sidx)
+{
+	struct dy_sent *s = &st->sents[sidx];
+	struct seqs *q;
+	int i, rc = 0, done_until = -1;
+
+	if (!ctx->dict || s->ncl == 0)
+		return 0;
+	q = dy_arena_alloc(&st->arena, sizeof *q);
+	if (!q)
+		return DY_ENOMEM;
+	for (i = 0; i < s->ncl; i++) {
+		const struct dy_clause *c = &s->clauses[i];
+
+		/* a coded clause takes the clauses inside its verb phrase */
+		if ((int)c->first < done_until)
+			continue;
+		rc = code_clause(ctx, st, sidx, i, q);
+		if (rc < 0)
+			return rc;
+		if (rc > 0)
+			done_until = c->vp_last;
+	}
+	return 0;
+}
