@@ -65,6 +65,9 @@ SRCS := \
 	src/actors.c \
 	src/match.c \
 	src/code.c \
+	src/dictcheck.c \
+	src/output.c \
+	src/input.c \
 	src/validate.c
 
 OBJS := $(SRCS:%.c=$(BUILD)/%.o)
@@ -81,9 +84,9 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
 
-$(LIB_A): $(OBJS)
+$(LIB_A): $(OBJS) Makefile
 	@rm -f $@
-	ar rcs $@ $^
+	ar rcs $@ $(OBJS)
 
 $(LIB_SO): $(OBJS)
 	$(CC) -shared -o $@ $^ $(LDFLAGS) $(LDLIBS)

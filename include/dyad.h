@@ -134,14 +134,34 @@ int dy_dict_load(struct dy_ctx *ctx, enum dy_dict_kind kind,
 		 const char *path);
 
 /*
+ * Lines of PETRARCH-format files that were skipped as malformed, one
+ * "FILE:LINE: what is wrong (line skipped)" per line, or "".  PETRARCH's
+ * published dictionaries have a few such lines, and PETRARCH skips them
+ * too; dyad's own knowledge base is loaded strictly (dy_kb_load fails).
+ */
+const char *dy_dict_warnings(const struct dy_ctx *ctx);
+
+/*
  * Load dyad's own knowledge base from a directory laid out as data/ in
  * the source tree (cameo.tsv, verbs/, actors/, agents.txt, members.tsv,
  * discards.txt, issues.txt, ...).  See docs/knowledge-base.md.
  */
 int dy_kb_load(struct dy_ctx *ctx, const char *dir);
 
-/* Default knowledge-base directory compiled into the library. */
+/* Default knowledge-base directory compiled into the library (the
+ * DYAD_DATA environment variable overrides it). */
 const char *dy_kb_default_dir(void);
+
+/*
+ * Load PETRARCH2's dictionary set from `dir`: CAMEO.2.0.txt,
+ * Phoenix.{Countries,International,MilNonState}.actors.txt,
+ * Phoenix.agents.txt, Phoenix.discards.txt, Phoenix.IssueCoding.txt
+ * (missing optional files are skipped), plus dyad's CAMEO code table
+ * from kb_dir (NULL = default) so events still carry Goldstein, quad
+ * class and PLOVER type.
+ */
+int dy_petrarch_load(struct dy_ctx *ctx, const char *dir,
+		     const char *kb_dir);
 
 /*
  * Validate everything loaded: unknown CAMEO codes, bad or overlapping
@@ -286,6 +306,12 @@ const char *dy_story_text(const struct dy_story *story, size_t *len);
 size_t dy_story_sentence_count(const struct dy_story *story);
 /* Span of sentence i in the story text. */
 struct dy_span dy_story_sentence(const struct dy_story *story, size_t i);
+/* Code the story (if not yet coded) and write, for every sentence, its
+ * text and the sentence form the coder saw: noun phrases with their actor
+ * codes, clauses with verb, subject, objects and the pattern sequences.
+ * For debugging dictionaries and front-ends. */
+int dy_story_dump(struct dy_ctx *ctx, struct dy_story *story, FILE *out);
+
 /* Problems found while coding that did not stop it (invalid UTF-8,
  * sentences over a limit, a parse that failed), one per line, or "". */
 const char *dy_story_warnings(const struct dy_story *story);

@@ -276,3 +276,30 @@ out:
 			       DY_MAX_STORY_ARENA >> 20);
 	return rc;
 }
+
+int dy_story_dump(struct dy_ctx *ctx, struct dy_story *st, FILE *out)
+{
+	struct dy_buf b;
+	uint32_t i;
+	int rc = 0;
+
+	if (!st->coded) {
+		rc = dy_code(ctx, st);
+		if (rc)
+			return rc;
+	}
+	dy_buf_init(&b, 1u << 24);
+	for (i = 0; i < st->nsent && !rc; i++) {
+		const struct dy_sent *s = &st->sents[i];
+
+		rc = dy_buf_printf(&b, "# %s sentence %u%s%s: %.*s\n", st->id,
+				   i, s->id ? " " : "", s->id ? s->id : "",
+				   (int)s->len, st->text + s->off);
+		rc = rc ? rc : dy_sent_dump(s, st->text, &b);
+	}
+	if (!rc && fwrite(b.buf, 1, b.len, out) != b.len)
+		rc = DY_EIO;
+	dy_buf_release(&b);
+	return rc ? dy_fail(ctx, rc, "story '%s': cannot write the dump",
+			    st->id) : 0;
+}

@@ -52,6 +52,10 @@ struct lines {
 	const char *path;      /* for messages */
 	uint32_t lineno;       /* current line number */
 	int in_xml_comment;    /* inside <!-- --> */
+	int lenient;           /* skip bad lines with a warning (PETRARCH's
+				  own files have a few) instead of failing */
+	struct dy_buf *warn;   /* where skipped lines are reported */
+	uint32_t nwarn;        /* how many */
 	char buf[8192];        /* current line without comments */
 };
 
@@ -128,6 +132,13 @@ static int lfail(struct dy_ctx *ctx, const struct lines *L, const char *fmt,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	if (L->lenient) {
+		((struct lines *)L)->nwarn++;
+		if (L->warn)
+			dy_buf_printf(L->warn, "%s:%u: %s (line skipped)\n",
+				      L->path, L->lineno, msg);
+		return 1;
+	}
 	return dy_fail(ctx, DY_EDICT, "%s:%u: %s", L->path, L->lineno, msg);
 }
 
@@ -145,6 +156,7 @@ static void dict_init(struct dy_dict *d)
 	dy_hash_init(&d->agents);
 	dy_hash_init(&d->cameo);
 	dy_hash_init(&d->strings);
+	dy_buf_init(&d->warnings, 1u << 20);
 }
 
 void dy_dict_free(struct dy_dict *d)
@@ -157,6 +169,7 @@ void dy_dict_free(struct dy_dict *d)
 	dy_hash_release(&d->agents);
 	dy_hash_release(&d->cameo);
 	dy_hash_release(&d->strings);
+	dy_buf_release(&d->warnings);
 	dy_arena_release(&d->_arena);
 	dy_free(d, sizeof *d);
 }
@@ -226,11 +239,12 @@ static const char *intern_code(struct dy_dict *d, struct dy_str c)
 	return dy_dict_intern(d, tmp, c.n);
 }
 
+/* Codes are CAMEO codes in our files; PETRARCH's carry markers too
+ * ("+++", "###", "025?", "080!", ":173"), so take any printable ASCII
+ * but brackets. */
 static int valid_code_char(int c)
 {
-	return dy_isalnum(c) || c == '-' || c == '~' || c == ':' ||
-	       c == '#' || c == '/' || c == '_' || c == '"' || c == '+' ||
-	       c == '?';
+	return c > ' ' && c < 0x7f && c != '[' && c != ']';
 }
 
 #define GROW(d, arr, n, cap)                                                \
@@ -441,6 +455,8 @@ static int make_elements(struct dy_ctx *ctx, struct dy_dict *d,
 				return DY_ENOMEM;
 			if (!s->defined && undefined)
 				*undefined = 1;
+			if (!s->defined && !s->ref_where)
+				s->ref_where = where_of(d, L->path, L->lineno);
 			e->kind = DY_PEL_SYN;
 			e->syn = s;
 		} else {
@@ -620,16 +636,24 @@ static int add_pattern(struct dy_ctx *ctx, struct dy_dict *d,
 		if (pat->nlower)
 			pat->lower[0].open = (uint8_t)!closed;
 	}
-	if (undefined) {
-		/* PETRARCH skips patterns with undefined synsets; so do we,
-		 * and `dyad dict check` lists them */
-		st->skipped++;
-		return 0;
-	}
+	/* A synset may be defined after its first use (even in a later
+	 * file); one that never gets defined has no members, so the pattern
+	 * never matches, and `dyad dict check` reports it.  (PETRARCH skips
+	 * such patterns at load time.) */
+	(void)undefined;
 	{
 		const char *colon = memchr(code.p, ':', code.n);
 
-		if (colon) {
+		if (colon == code.p) {
+			pat->code = intern_code(d, dy_str_make(colon + 1,
+				code.n - 1));
+			pat->reverse = 1;
+			colon = NULL;
+		} else if (colon && colon == code.p + code.n - 1) {
+			pat->code = intern_code(d, dy_str_make(code.p,
+							       code.n - 1));
+			colon = NULL;
+		} else if (colon) {
 			pat->code = intern_code(d, dy_str_make(code.p,
 				(size_t)(colon - code.p)));
 			pat->code2 = intern_code(d, dy_str_make(colon + 1,
@@ -912,12 +936,12 @@ static int add_verb_line(struct dy_ctx *ctx, struct dy_dict *d,
 			struct dy_str f;
 			size_t i = 0;
 
-			while (i < forms.n && dy_isspace((unsigned char)forms.p[i]))
+			while (i < forms.n && (dy_isspace((unsigned char)forms.p[i]) || forms.p[i] == ','))
 				i++;
 			forms.p += i;
 			forms.n -= i;
 			for (i = 0; i < forms.n &&
-			     !dy_isspace((unsigned char)forms.p[i]); i++)
+			     !(dy_isspace((unsigned char)forms.p[i]) || forms.p[i] == ','); i++)
 				;
 			f = dy_str_make(forms.p, i);
 			forms.p += i;
@@ -942,11 +966,11 @@ static int add_verb_line(struct dy_ctx *ctx, struct dy_dict *d,
 		size_t i = 0;
 		const char *f;
 
-		while (i < forms.n && dy_isspace((unsigned char)forms.p[i]))
+		while (i < forms.n && (dy_isspace((unsigned char)forms.p[i]) || forms.p[i] == ','))
 			i++;
 		forms.p += i;
 		forms.n -= i;
-		for (i = 0; i < forms.n && !dy_isspace((unsigned char)forms.p[i]);
+		for (i = 0; i < forms.n && !(dy_isspace((unsigned char)forms.p[i]) || forms.p[i] == ',');
 		     i++)
 			;
 		if (i) {
@@ -1017,13 +1041,14 @@ static int load_verbs(struct dy_ctx *ctx, struct dy_dict *d,
 					dy_str_trim(dy_str_make(line.p + 1,
 								line.n - 1)),
 					st.synset_noplural);
-				if (rc)
+				if (rc < 0)
 					return rc;
 				continue;
 			}
-			if (st.synset->nmembers == 0)
-				return lfail(ctx, L, "synset '%s' has no "
-					     "members", st.synset->name);
+			if (st.synset->nmembers == 0 &&
+			    lfail(ctx, L, "synset '%s' has no members",
+				  st.synset->name) < 0)
+				return DY_EDICT;
 			st.synset = NULL;
 		}
 		if (line.p[0] == '&') {
@@ -1033,15 +1058,20 @@ static int load_verbs(struct dy_ctx *ctx, struct dy_dict *d,
 			st.synset_noplural = name.p[name.n - 1] == '_';
 			if (st.synset_noplural)
 				name.n--;
-			if (name.n < 2)
-				return lfail(ctx, L, "synset without a name");
+			if (name.n < 2) {
+				if (lfail(ctx, L, "synset without a name") < 0)
+					return DY_EDICT;
+				continue;
+			}
 			s = get_synset(d, name);
 			if (!s)
 				return DY_ENOMEM;
-			if (s->defined && s->nmembers)
-				return lfail(ctx, L, "synset '%s' already "
-					     "defined at %s", s->name,
-					     s->where);
+			if (s->defined && s->nmembers) {
+				if (lfail(ctx, L, "synset '%s' already defined "
+					  "at %s", s->name, s->where) < 0)
+					return DY_EDICT;
+				continue;
+			}
 			s->defined = 1;
 			s->where = where_of(d, st.path, L->lineno);
 			st.synset = s;
@@ -1054,7 +1084,7 @@ static int load_verbs(struct dy_ctx *ctx, struct dy_dict *d,
 		} else {
 			rc = add_verb_line(ctx, d, L, &st, line);
 		}
-		if (rc)
+		if (rc < 0)
 			return rc;
 	}
 	if (r < 0)
@@ -1247,11 +1277,14 @@ static int load_actors(struct dy_ctx *ctx, struct dy_dict *d,
 		if (line.p[0] == '[') {
 			/* a restriction line (PETRARCH wants a tab; we take
 			 * any indentation or none) */
-			if (!cur)
-				return lfail(ctx, L, "date restriction before "
-					     "any actor");
+			if (!cur) {
+				if (lfail(ctx, L, "date restriction before any "
+					  "actor") < 0)
+					return DY_EDICT;
+				continue;
+			}
 			rc = read_brackets(ctx, d, L, line, cur, comment);
-			if (rc)
+			if (rc < 0)
 				return rc;
 			continue;
 		}
@@ -1259,8 +1292,11 @@ static int load_actors(struct dy_ctx *ctx, struct dy_dict *d,
 		text = dy_str_trim(dy_str_make(line.p, lb ? (size_t)(lb -
 					line.p) : line.n));
 		if (line.p[0] == '+') {
-			if (!cur)
-				return lfail(ctx, L, "synonym before any actor");
+			if (!cur) {
+				if (lfail(ctx, L, "synonym before any actor") < 0)
+					return DY_EDICT;
+				continue;
+			}
 			text = dy_str_trim(dy_str_make(text.p + 1, text.n - 1));
 		} else {
 			cur = dy_arena_zalloc(&d->_arena, sizeof *cur);
@@ -1274,21 +1310,24 @@ static int load_actors(struct dy_ctx *ctx, struct dy_dict *d,
 				return DY_ENOMEM;
 			d->actorv[d->nactors++] = cur;
 		}
-		if (text.n == 0)
-			return lfail(ctx, L, "empty actor phrase");
+		if (text.n == 0) {
+			if (lfail(ctx, L, "empty actor phrase") < 0)
+				return DY_EDICT;
+			continue;
+		}
 		rc = make_phrase(ctx, d, L, text, &ph);
-		if (rc)
+		if (rc < 0)
 			return rc;
 		ph->actor = cur;
 		ph->where = where_of(d, path, L->lineno);
 		rc = index_phrase(&d->actors, ph);
-		if (rc)
+		if (rc < 0)
 			return rc;
 		d->nphrases++;
 		if (lb) {
 			rc = read_brackets(ctx, d, L, dy_str_make(lb,
 				(size_t)(line.p + line.n - lb)), cur, comment);
-			if (rc)
+			if (rc < 0)
 				return rc;
 		}
 	}
@@ -1335,7 +1374,10 @@ static int load_agents(struct dy_ctx *ctx, struct dy_dict *d,
 		return DY_ENOMEM;
 	}
 	rc = 0;
-	while (!rc && (r = next_line(L, &line, &comment, &indented)) > 0) {
+	while (rc <= 0 && (r = next_line(L, &line, &comment, &indented)) > 0) {
+		if (rc < 0)
+			break;
+		rc = 0;
 		struct dy_str text, code, plur = { 0, 0 };
 		const char *lb, *lc, *ac;
 		int prefix, noplural = 0;
@@ -1497,6 +1539,8 @@ static int load_agents(struct dy_ctx *ctx, struct dy_dict *d,
 		}
 	}
 	dy_free(subst, MAX_SUBST * sizeof *subst);
+	if (rc > 0)
+		rc = 0;
 	if (!rc && r < 0)
 		rc = lfail(ctx, L, "line too long");
 	return rc;
@@ -1530,8 +1574,11 @@ static int load_discards(struct dy_ctx *ctx, struct dy_dict *d,
 			x->whole_word = 1;
 			line.n--;
 		}
-		if (line.n == 0)
-			return lfail(ctx, L, "empty discard phrase");
+		if (line.n == 0) {
+			if (lfail(ctx, L, "empty discard phrase") < 0)
+				return DY_EDICT;
+			continue;
+		}
 		f = dy_text_fold(&d->_arena, line.p, line.n, &m);
 		if (!f)
 			return DY_ENOMEM;
@@ -1643,8 +1690,11 @@ static int load_issues(struct dy_ctx *ctx, struct dy_dict *d,
 
 		if (line.p[0] == '<')
 			continue; /* <ISSUE CATEGORY=...> grouping tags */
-		if (split_code(line, &text, &code))
-			return lfail(ctx, L, "issue code has no closing ']'");
+		if (split_code(line, &text, &code)) {
+			if (lfail(ctx, L, "issue code has no closing ']'") < 0)
+				return DY_EDICT;
+			continue;
+		}
 		if (line.p[0] == '~') {
 			/* ignore phrase: cancels issues for the sentence */
 			text = dy_str_trim(dy_str_make(line.p, line.n));
@@ -1652,10 +1702,12 @@ static int load_issues(struct dy_ctx *ctx, struct dy_dict *d,
 				text.p++, text.n--;
 			code = DY_STR_LIT("~");
 		}
-		if (code.n == 0)
-			return lfail(ctx, L, "issue phrase has no [code]");
-		if (text.n == 0 || text.n >= sizeof up)
-			return lfail(ctx, L, "bad issue phrase");
+		if (code.n == 0 || text.n == 0 || text.n >= sizeof up) {
+			if (lfail(ctx, L, code.n ? "bad issue phrase"
+					: "issue phrase has no [code]") < 0)
+				return DY_EDICT;
+			continue;
+		}
 		for (i = 0; i < text.n; i++)
 			up[i] = (char)dy_toupper((unsigned char)text.p[i]);
 		up[text.n] = '\0';
@@ -1664,7 +1716,7 @@ static int load_issues(struct dy_ctx *ctx, struct dy_dict *d,
 		if (!cs || !where)
 			return DY_ENOMEM;
 		rc = expand_issue(d, "", 0, up, cs, where, 0);
-		if (rc)
+		if (rc < 0)
 			return rc;
 	}
 	return r < 0 ? lfail(ctx, L, "line too long") : 0;
@@ -1847,6 +1899,9 @@ static int load_file(struct dy_ctx *ctx, enum dy_dict_kind kind,
 	L.p = buf;
 	L.end = buf + n;
 	L.path = path;
+	/* dyad's own files must be clean; PETRARCH's load with warnings */
+	L.lenient = !kb;
+	L.warn = &d->warnings;
 	switch (kind) {
 	case DY_DICT_VERBS:
 		rc = load_verbs(ctx, d, &L, kb);
@@ -2063,6 +2118,11 @@ int dy_kb_load(struct dy_ctx *ctx, const char *dir)
 	if (rc)
 		return rc;
 	return load_folder(ctx, dir, "actors", ".actors", DY_DICT_ACTORS);
+}
+
+const char *dy_dict_warnings(const struct dy_ctx *ctx)
+{
+	return ctx->dict ? ctx->dict->warnings.buf : "";
 }
 
 const char *dy_kb_default_dir(void)

@@ -21,6 +21,7 @@
 #include <stdint.h>
 
 #include "base/arena.h"
+#include "base/buf.h"
 #include "base/hash.h"
 
 /* ---- verbs ---- */
@@ -56,6 +57,7 @@ struct dy_synset {
 	struct dy_synmember *members;  /* phrases and generated plurals */
 	uint32_t nmembers;
 	const char *where;             /* FILE:LINE of the definition */
+	const char *ref_where;         /* first use before a definition */
 	int defined;                   /* 0 while only referenced */
 };
 
@@ -66,6 +68,8 @@ struct dy_pattern {
 	uint16_t weight;        /* specificity: number of words and synsets */
 	const char *code;       /* CAMEO code, "---" for none */
 	const char *code2;      /* second code of a symmetric "a:b", or NULL */
+	uint8_t reverse;        /* PETRARCH-2 ":b": code b from the target
+				   to the source */
 	const char *where;      /* "FILE:LINE" */
 	uint32_t order;         /* position in the file(s), for stable sort */
 	uint8_t lemma;          /* words may match a token's lemma (dyad's
@@ -170,6 +174,7 @@ struct dy_dict {
 	uint32_t nissues, _capissues;
 	struct dy_member *members;
 	uint32_t nmembers, _capmembers;
+	struct dy_buf warnings;     /* skipped lines of lenient loads */
 	uint32_t npatterns;         /* total verb patterns */
 	uint32_t nverbforms;        /* total verb forms */
 	uint32_t nphrases;          /* actor phrases */

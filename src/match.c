@@ -682,7 +682,7 @@ static int code_clause(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 	struct loc best_src = { -1, 0 }, best_tgt = { -1, 0 };
 	struct loc best_cmp = { -1, 0 };
 	const char *code = NULL, *code2 = NULL, *where = NULL;
-	int mw = 0, lo, hi, rc;
+	int mw = 0, lo, hi, rc, rev = 0;
 	struct mstate m;
 
 	if (vt->flags & DY_TOK_SKIP)
@@ -739,6 +739,7 @@ static int code_clause(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 		code = best->code;
 		code2 = best->code2;
 		where = best->where;
+		rev = best->reverse;
 	} else if (use->code && strcmp(use->code, "---")) {
 		const char *colon = strchr(use->code, ':');
 
@@ -768,7 +769,7 @@ static int code_clause(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 	if (best_tgt.np < 0)
 		return 1;
 	rc = make_events(ctx, st, sidx, ci, best_src, best_tgt, code, code2,
-			 where, c->passive);
+			 where, c->passive != rev);
 	return rc ? rc : 1;
 }
 

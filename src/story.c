@@ -191,10 +191,14 @@ int dy_story_add_parsed(struct dy_story *st, const char *sent_id,
 	st->text_len += cn;
 	st->text[st->text_len] = '\0';
 	s->id = sent_id ? dy_arena_strdup(&st->arena, sent_id) : NULL;
-	s->parse = dy_arena_strndup(&st->arena, parse ? parse : "",
-				    parse ? parse_len : 0);
-	s->parse_len = parse ? parse_len : 0;
-	if (!s->parse || (sent_id && !s->id))
+	/* without a parse the sentence goes to the raw-text front-end */
+	if (parse && parse_len) {
+		s->parse = dy_arena_strndup(&st->arena, parse, parse_len);
+		s->parse_len = parse_len;
+		if (!s->parse)
+			return dy_fail(st->ctx, DY_ENOMEM, "out of memory");
+	}
+	if (sent_id && !s->id)
 		return dy_fail(st->ctx, DY_ENOMEM, "out of memory");
 	st->presplit = 1;
 	return DY_OK;

@@ -328,6 +328,11 @@ static int code_record(struct dy_ctx *ctx, struct record *r,
 		return rc;
 	st->place = r->place.len ? dy_arena_strdup(&st->arena, r->place.buf)
 				 : NULL;
+	if (dy_str_trim(dy_str_make(r->parse.buf, r->parse.len)).n == 0) {
+		dy_story_free(st);
+		*error = "bad_input_parse";
+		return 0;
+	}
 	rc = dy_story_add_parsed(st, r->id.buf, r->text.buf, r->text.len,
 				 r->parse.buf, r->parse.len);
 	if (!rc)

@@ -45,8 +45,8 @@ void *dy_calloc(size_t n, size_t size)
 	if (size && n > (size_t)-1 / size)
 		return NULL;
 	p = dy_malloc(n * size);
-	if (p)
-		memset(p, 0, n * size ? n * size : 1);
+	if (p && n && size)
+		memset(p, 0, n * size);
 	return p;
 }
 

@@ -216,7 +216,7 @@ int dy_parse_ymd(struct dy_str s, long *out)
 			return DY_EPARSE;
 		v = (long)all;
 		if (s.n == 6)
-			v += v / 10000 >= 50 ? 19000000 : 20000000;
+			v += v / 10000 <= 30 ? 20000000 : 19000000;
 	} else {
 		return DY_EPARSE;
 	}

@@ -101,8 +101,8 @@ DY_INTERNAL size_t dy_utf8_check(const char *s, size_t n);
 
 /* A date as an integer yyyymmdd; 0 means unknown. */
 DY_INTERNAL int dy_ymd_valid(long ymd);
-/* Parse YYYY-MM-DD, YYYYMMDD or YYMMDD (PETRARCH's short form, 19xx for
- * 50..99 else 20xx). */
+/* Parse YYYY-MM-DD, YYYYMMDD or YYMMDD (PETRARCH's short form: 00..30 is
+ * 20xx, 31..99 is 19xx, as in KEDS and TABARI). */
 DY_INTERNAL int dy_parse_ymd(struct dy_str s, long *out);
 /* Days since 1970-01-01 for a valid ymd, and back. */
 DY_INTERNAL long dy_ymd_to_days(long ymd);
