@@ -122,6 +122,9 @@ int dy_actor_phrase(const struct dy_dict *d, const struct dy_sent *s,
 			if (phrase_match(ph, &w, k, &end)) {
 				if (nag < 16)
 					agents[nag++] = ph;
+				/* "main opposition group" is one agent, not
+				 * also "opposition group" */
+				k = end - 1;
 				break;
 			}
 	}

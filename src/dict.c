@@ -785,9 +785,13 @@ static int add_verb_forms(struct dy_dict *d, const char *lemma,
 	int k, i, rc;
 	const char *exc;
 
+	struct dy_vform gen = *proto;
+
+	gen.generated = 1;
 	rc = add_vform(d, lemma, proto);
 	if (rc || !regular)
 		return rc;
+	proto = &gen;
 	k = dy_verb_forms(lemma, buf, sizeof buf, forms);
 	for (i = 0; i < k && !rc; i++) {
 		const char *f = dy_dict_intern(d, forms[i], strlen(forms[i]));

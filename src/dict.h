@@ -93,6 +93,9 @@ struct dy_vform {
 	const char *where;           /* FILE:LINE of the verb line */
 	const char **mw;             /* other words of a multi-word verb */
 	uint8_t nmw;                 /* their count, 0 for a single word */
+	uint8_t generated;           /* a regular or WordNet form, not one
+					written in the dictionary: yields to
+					an entry that was written */
 	uint8_t mw_after;            /* 1: the other words follow the verb
 					("CORDON OFF"); 0: precede it, stored
 					nearest-first ("WIRE TAP") */

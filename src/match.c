@@ -522,9 +522,18 @@ static void codes_of(struct dy_arena *a, const struct dy_sent *s, int np,
 	if (np < 0)
 		return;
 	if (s->nps[np].flags & DY_NP_COORD) {
+		int coded = 0;
+
+		/* "the lions and Gondor": only the coded conjuncts act */
 		for (i = 0; i < s->nnp; i++)
 			if (s->nps[i].parent == np &&
-			    !(s->nps[i].flags & DY_NP_DELETED))
+			    !(s->nps[i].flags & DY_NP_DELETED) &&
+			    is_coded(s, i))
+				coded = 1;
+		for (i = 0; i < s->nnp; i++)
+			if (s->nps[i].parent == np &&
+			    !(s->nps[i].flags & DY_NP_DELETED) &&
+			    (!coded || is_coded(s, i)))
 				add_code(a, l, s->nps[i].code, i, o, s);
 	} else {
 		add_code(a, l, s->nps[np].code, np, o, s);
@@ -682,13 +691,20 @@ static int code_clause(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 	struct loc best_src = { -1, 0 }, best_tgt = { -1, 0 };
 	struct loc best_cmp = { -1, 0 };
 	const char *code = NULL, *code2 = NULL, *where = NULL;
-	int mw = 0, lo, hi, rc, rev = 0;
+	int mw = 0, lo, hi, rc, rev = 0, written = 0;
 	struct mstate m;
 
 	if (vt->flags & DY_TOK_SKIP)
 		return 0;
 	list = dy_dict_verb(ctx->dict, vt->form, vt->flen);
+	/* a form written in a dictionary beats one generated for another
+	 * verb (MET as its own verb, not as the past of MEET) */
+	for (v = list; v; v = v->next)
+		if (!v->generated && !v->nmw)
+			written = 1;
 	for (v = list; v; v = v->next) {
+		if (written && v->generated && !v->nmw)
+			continue;
 		mw = mw_fits(s, c, v);
 		if (mw >= 0) {
 			use = v;
@@ -713,11 +729,16 @@ static int code_clause(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 		 * single-word entries of the form */
 		if (use->nmw ? v != use : v->nmw != 0)
 			continue;
+		if (written && v->generated)
+			continue;
 		for (i = 0; i < v->block->npats; i++) {
 			const struct dy_pattern *p = &v->block->pats[i];
 
 			if (best && p->weight <= best->weight)
 				break;
+			/* TABARI's "complex event" marker: not a code */
+			if (!strcmp(p->code, "+++"))
+				continue;
 			m.lemma = p->lemma;
 			m.src.np = m.tgt.np = m.cmp.np = -1;
 			m.q = q->up;
@@ -754,8 +775,10 @@ static int code_clause(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 	if (!code || !strcmp(code, "---"))
 		return 0;
 	if (best_cmp.np >= 0) {
-		/* % : the compound is both source and target */
-		if (best_src.np < 0)
+		/* % : a compound; before the verb it acts among itself ("X
+		 * and Y delayed their meeting": X->Y and Y->X), after the verb
+		 * it is the target ("X agrees with Y and Z") */
+		if (best_cmp.upper && best_src.np < 0)
 			best_src = best_cmp;
 		if (best_tgt.np < 0)
 			best_tgt = best_cmp;
