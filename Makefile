@@ -91,8 +91,11 @@ $(LIB_A): $(OBJS) Makefile
 $(LIB_SO): $(OBJS)
 	$(CC) -shared -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
-$(BUILD)/cli/dyad: $(BUILD)/cli/dyad.o $(LIB_A)
-	$(CC) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+CLI_SRCS := $(wildcard cli/*.c)
+CLI_OBJS := $(CLI_SRCS:%.c=$(BUILD)/%.o)
+
+$(BUILD)/cli/dyad: $(CLI_OBJS) $(LIB_A)
+	$(CC) -o $@ $(CLI_OBJS) $(LIB_A) $(LDFLAGS) $(LDLIBS)
 
 $(BIN): $(BUILD)/cli/dyad
 	cp $< $@
@@ -113,12 +116,16 @@ check: test
 	$(MAKE) SANITIZE=address,undefined unit
 	@./tests/run-golden.sh build-san/cli/dyad
 
-bench: all
-	@./bench/run.sh ./$(BIN) $(SHARED)
+$(BUILD)/bench/bench: bench/bench.c $(LIB_A)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIB_A) $(LDFLAGS) $(LDLIBS)
+
+bench: all $(BUILD)/bench/bench
+	@./bench/run.sh ./$(BIN) $(BUILD)/bench/bench $(SHARED)
 
 clean:
 	rm -rf build build-san $(BIN)
 
 .PHONY: all unit test check bench clean
 
--include $(OBJS:.o=.d)
+-include $(OBJS:.o=.d) $(CLI_OBJS:.o=.d)

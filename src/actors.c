@@ -15,6 +15,7 @@
  * space.  An NP with agents but no actor gets "---" plus the agents
  * ("police" -> ---COP); with neither it stays uncoded.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "actors.h"
@@ -28,6 +29,8 @@
 struct npwords {
 	const char *w[MAX_NP_WORDS]; /* forms */
 	uint16_t t[MAX_NP_WORDS];    /* token of each */
+	uint8_t flags[MAX_NP_WORDS]; /* token flags of each */
+	uint16_t len[MAX_NP_WORDS];  /* length of each word */
 	int n;
 };
 
@@ -44,10 +47,35 @@ static void np_words(const struct dy_sent *s, const struct dy_np *np,
 
 		if (tok->pos == DY_POS_POS)
 			continue;
-		out->w[out->n] = tok->form;
+		out->w[out->n] = tok->dform;
 		out->t[out->n] = t;
+		out->flags[out->n] = tok->flags;
+		out->len[out->n] = tok->flen;
 		out->n++;
 	}
+}
+
+/* Short acronyms that are also everyday words ("US" and "us", "WHO" and
+ * "who") name an actor only when written in capitals.  Sorted. */
+static const char *const common_words[] = {
+	"ACT", "AID", "ALL", "AM", "AN", "AND", "ANY", "ARE", "AS", "AT",
+	"BE", "BUT", "BY", "CAN", "DO", "FOR", "GO", "HAD", "HAS", "HE",
+	"HER", "HIM", "HIS", "HOW", "I", "IF", "IN", "IS", "IT", "ITS",
+	"ME", "MY", "NO", "NOR", "NOT", "NOW", "OF", "OFF", "ON", "ONE",
+	"OR", "OUR", "OUT", "SHE", "SO", "THE", "TO", "UP", "US", "WAS",
+	"WAY", "WE", "WHO", "WHY", "YES", "YOU",
+};
+
+static int cmp_word(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int caps_only(const char *w)
+{
+	return bsearch(&w, common_words, sizeof common_words /
+		       sizeof *common_words, sizeof *common_words,
+		       cmp_word) != NULL;
 }
 
 /* Does phrase ph match words starting at position k?  Sets *end to one
@@ -57,12 +85,15 @@ static int phrase_match(const struct dy_phrase *ph, const struct npwords *w,
 {
 	int i = k + 1, j = 1;
 
-	if (strcmp(ph->words[0], w->w[k]))
+	if (ph->words[0] != w->w[k])
+		return 0;
+	if (ph->nwords == 1 && !ph->is_agent && caps_only(ph->words[0]) &&
+	    !(w->flags[k] & DY_TOK_ALLCAP))
 		return 0;
 	while (j < ph->nwords) {
 		if (i >= w->n)
 			return 0;
-		if (!strcmp(ph->words[j], w->w[i])) {
+		if (ph->words[j] == w->w[i]) {
 			i++;
 			j++;
 			continue;
@@ -75,12 +106,17 @@ static int phrase_match(const struct dy_phrase *ph, const struct npwords *w,
 	return 1;
 }
 
-/* Has `code` a 3-letter block equal to `agc` (PETRARCH's alignment)? */
+/* Has `code` a 3-letter block equal to `agc`?  Blocks are counted from
+ * the start (PETRARCH's alignment: NGO in GONGOV is no block) and from
+ * the end, so longer organisation codes (IGOCSTO + MIL) align too. */
 static int has_block(const char *code, const char *agc)
 {
 	size_t n = strlen(code), m = strlen(agc), k;
 
 	for (k = 0; k + m <= n; k += 3)
+		if (!memcmp(code + k, agc, m))
+			return 1;
+	for (k = n % 3; k + m <= n; k += 3)
 		if (!memcmp(code + k, agc, m))
 			return 1;
 	return 0;
@@ -103,7 +139,9 @@ int dy_actor_phrase(const struct dy_dict *d, const struct dy_sent *s,
 	for (k = 0; k < w.n && !actor; k++) {
 		const struct dy_phrase *ph;
 
-		for (ph = dy_dict_actor(d, w.w[k], strlen(w.w[k])); ph;
+		if (!w.w[k])
+			continue;
+		for (ph = dy_dict_actor(d, w.w[k], w.len[k]); ph;
 		     ph = ph->next)
 			if (phrase_match(ph, &w, k, &end)) {
 				actor = ph;
@@ -115,9 +153,11 @@ int dy_actor_phrase(const struct dy_dict *d, const struct dy_sent *s,
 	for (k = 0; k < w.n; k++) {
 		const struct dy_phrase *ph;
 
+		if (!w.w[k])
+			continue;
 		if (!strcmp(w.w[k], "FORMER"))
 			former = 1;
-		for (ph = dy_dict_agent(d, w.w[k], strlen(w.w[k])); ph;
+		for (ph = dy_dict_agent(d, w.w[k], w.len[k]); ph;
 		     ph = ph->next)
 			if (phrase_match(ph, &w, k, &end)) {
 				if (nag < 16)
@@ -169,6 +209,20 @@ int dy_actor_phrase(const struct dy_dict *d, const struct dy_sent *s,
 	return 1;
 }
 
+void dy_sent_intern(const struct dy_dict *d, struct dy_sent *s)
+{
+	int i;
+
+	for (i = 0; i < s->ntok; i++) {
+		struct dy_tok *t = &s->toks[i];
+
+		t->dform = dy_hash_get(&d->strings, t->form, t->flen);
+		t->dlemma = t->lemma == t->form ? t->dform
+			    : dy_hash_get(&d->strings, t->lemma,
+					  strlen(t->lemma));
+	}
+}
+
 int dy_actors_resolve(struct dy_ctx *ctx, struct dy_arena *a,
 		      struct dy_sent *s, long date)
 {
@@ -177,6 +231,7 @@ int dy_actors_resolve(struct dy_ctx *ctx, struct dy_arena *a,
 
 	if (!d)
 		return 0;
+	dy_sent_intern(d, s);
 	for (i = 0; i < s->nnp; i++) {
 		struct dy_np *np = &s->nps[i];
 		struct dy_actor_result r;

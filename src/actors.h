@@ -24,7 +24,10 @@ DY_INTERNAL int dy_actor_phrase(const struct dy_dict *d,
 				const struct dy_sent *s,
 				const struct dy_np *np, long date,
 				struct dy_actor_result *r);
-/* Set code/entry of every NP of s. */
+/* Point each token's dform/dlemma at the dictionary's copy of its
+ * form/lemma (NULL when unknown), so matching compares pointers. */
+DY_INTERNAL void dy_sent_intern(const struct dy_dict *d, struct dy_sent *s);
+/* Set code/entry of every NP of s (calls dy_sent_intern first). */
 DY_INTERNAL int dy_actors_resolve(struct dy_ctx *ctx, struct dy_arena *a,
 				  struct dy_sent *s, long date);
 

@@ -50,85 +50,21 @@ static char *folded_sentence(struct dy_story *st, const struct dy_sent *s,
 	return out;
 }
 
-/* Is discard phrase x in the folded sentence f (at a word start)? */
-static int discard_hit(const struct dy_discard *x, const char *f, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i + x->len < n; i++) {
-		if (f[i] != ' ' && f[i] != '"' && f[i] != '(')
-			continue;
-		if (memcmp(f + i + 1, x->text, x->len))
-			continue;
-		if (x->whole_word) {
-			char c = f[i + 1 + x->len];
-
-			if (c != ' ' && c != '.' && c != '!' && c != '?' &&
-			    c != ',')
-				continue;
-		}
-		return 1;
-	}
-	return 0;
-}
-
-/* 2: story discard, 1: sentence discard, 0: none */
-int dy_discard_check(const struct dy_dict *d, const char *f, size_t n,
-		     const char **which)
-{
-	uint32_t i;
-	int pass;
-
-	if (!d)
-		return 0;
-	for (pass = 0; pass < 2; pass++)
-		for (i = 0; i < d->ndiscards; i++) {
-			const struct dy_discard *x = &d->discards[i];
-
-			if (x->story != !pass)
-				continue;
-			if (discard_hit(x, f, n)) {
-				if (which)
-					*which = x->where;
-				return x->story ? 2 : 1;
-			}
-		}
-	return 0;
-}
-
 /* Issues: "CODE n, CODE m" for the sentence, or NULL (PETRARCH: any
  * ignore phrase cancels the sentence's issues). */
 static const char *issues_of(struct dy_story *st, const struct dy_dict *d,
-			     const char *f)
+			     const char *f, size_t n)
 {
 	const char *codes[32];
-	int counts[32], n = 0, k;
-	uint32_t i;
+	int counts[32], k, nc;
 	struct dy_buf b;
-	const char *r = NULL;
+	const char *r;
 
-	for (i = 0; i < d->nissues; i++) {
-		const struct dy_issue *x = &d->issues[i];
-
-		if (!strstr(f, x->text))
-			continue;
-		if (x->code[0] == '~')
-			return NULL;
-		for (k = 0; k < n; k++)
-			if (codes[k] == x->code)
-				break;
-		if (k == n) {
-			if (n == 32)
-				continue;
-			codes[n] = x->code;
-			counts[n++] = 0;
-		}
-		counts[k]++;
-	}
-	if (!n)
+	nc = dy_dict_issues(d, f, n, codes, counts, 32);
+	if (nc <= 0)
 		return NULL;
 	dy_buf_init(&b, 4096);
-	for (k = 0; k < n; k++)
+	for (k = 0; k < nc; k++)
 		dy_buf_printf(&b, "%s%s %d", k ? ", " : "", codes[k],
 			      counts[k]);
 	r = dy_arena_strndup(&st->arena, b.buf, b.len);
@@ -236,7 +172,7 @@ int dy_code(struct dy_ctx *ctx, struct dy_story *st)
 			rc = DY_ENOMEM;
 			break;
 		}
-		disc = dy_discard_check(d, f, fn, NULL);
+		disc = dy_dict_discards(d, f, fn, NULL);
 		if (disc == 2) {
 			st->discarded = 1;
 			st->nev = 0;
@@ -261,7 +197,7 @@ int dy_code(struct dy_ctx *ctx, struct dy_story *st)
 		if (rc)
 			break;
 		if (d && d->nissues && st->nev > first_ev)
-			issues = issues_of(st, d, f);
+			issues = issues_of(st, d, f, fn);
 		for (k = first_ev; k < st->nev; k++)
 			finish_event(ctx, st, &st->events[k], issues);
 	}

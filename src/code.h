@@ -18,8 +18,5 @@ DY_INTERNAL int dy_raw_split(struct dy_ctx *ctx, struct dy_story *st);
 /* Parse one tokenized sentence with the configured front-end (raw.c). */
 DY_INTERNAL int dy_raw_parse(struct dy_ctx *ctx, struct dy_story *st,
 			     struct dy_sent *s, int idx);
-/* Discard phrases in a folded " SENTENCE ": 2 story, 1 sentence, 0. */
-DY_INTERNAL int dy_discard_check(const struct dy_dict *d, const char *f,
-				 size_t n, const char **which);
 
 #endif

@@ -29,6 +29,7 @@
  * leniencies (patterns using undefined synsets are skipped with a
  * warning count), so that PETRARCH's published files load.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -156,6 +157,8 @@ static void dict_init(struct dy_dict *d)
 	dy_hash_init(&d->agents);
 	dy_hash_init(&d->cameo);
 	dy_hash_init(&d->strings);
+	dy_hash_init(&d->discard_idx);
+	dy_hash_init(&d->issue_idx);
 	dy_buf_init(&d->warnings, 1u << 20);
 }
 
@@ -169,6 +172,15 @@ void dy_dict_free(struct dy_dict *d)
 	dy_hash_release(&d->agents);
 	dy_hash_release(&d->cameo);
 	dy_hash_release(&d->strings);
+	dy_hash_release(&d->discard_idx);
+	dy_hash_release(&d->issue_idx);
+	{
+		size_t it = 0;
+		struct dy_hash_slot *sl;
+
+		while ((sl = dy_hash_next(&d->synsets, &it)) != NULL)
+			dy_hash_release(&((struct dy_synset *)sl->val)->first);
+	}
 	dy_buf_release(&d->warnings);
 	dy_arena_release(&d->_arena);
 	dy_free(d, sizeof *d);
@@ -950,7 +962,13 @@ static int add_verb_line(struct dy_ctx *ctx, struct dy_dict *d,
 			f = dy_str_make(forms.p, i);
 			forms.p += i;
 			forms.n -= i;
-			if (f.n) {
+			if (f.n && !memchr(f.p, '_', f.n)) {
+				/* "SET_OFF {SET}": a form of the verb word,
+				 * the other words stay */
+				const char *fw = fold_word(d, f.p, f.n);
+
+				rc = fw ? add_vform(d, fw, &proto) : DY_ENOMEM;
+			} else if (f.n) {
 				struct dy_vform p2 = proto;
 
 				p2.mw = NULL;
@@ -1874,6 +1892,170 @@ static int load_members(struct dy_ctx *ctx, struct dy_dict *d,
 /* Public entry points                                                 */
 /* ------------------------------------------------------------------ */
 
+static size_t word_len(const char *p, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && p[i] != ' ')
+		i++;
+	return i;
+}
+
+/* Rebuild the discard and issue indexes (after each load, so the
+ * dictionary is immutable once loading is done). */
+static int reindex(struct dy_dict *d)
+{
+	uint32_t i;
+
+	dy_hash_release(&d->discard_idx);
+	dy_hash_release(&d->issue_idx);
+	/* reverse order so each chain lists phrases in file order */
+	for (i = d->ndiscards; i-- > 0;) {
+		struct dy_discard *x = &d->discards[i];
+		size_t k = word_len(x->text, x->len);
+		void **slot;
+
+		if (k > 4)
+			k = 4;
+		slot = dy_hash_slot(&d->discard_idx, x->text, k);
+		if (!slot)
+			return DY_ENOMEM;
+		x->next = (int32_t)(intptr_t)*slot - 1;
+		*slot = (void *)(intptr_t)(i + 1);
+	}
+	for (i = d->nissues; i-- > 0;) {
+		struct dy_issue *x = &d->issues[i];
+		size_t k = word_len(x->text + 1, x->len - 1);
+		void **slot = dy_hash_slot(&d->issue_idx, x->text + 1, k);
+
+		if (!slot)
+			return DY_ENOMEM;
+		x->next = (int32_t)(intptr_t)*slot - 1;
+		*slot = (void *)(intptr_t)(i + 1);
+	}
+	return 0;
+}
+
+int dy_dict_index_synsets(struct dy_dict *d)
+{
+	size_t it = 0;
+	struct dy_hash_slot *sl;
+
+	while ((sl = dy_hash_next(&d->synsets, &it)) != NULL) {
+		struct dy_synset *y = sl->val;
+		uint32_t i;
+
+		dy_hash_release(&y->first);
+		y->nested = -1;
+		if (!y->nmembers)
+			continue;
+		y->next = dy_arena_alloc(&d->_arena,
+					 y->nmembers * sizeof *y->next);
+		if (!y->next)
+			return DY_ENOMEM;
+		for (i = y->nmembers; i-- > 0;) {
+			const struct dy_pel *e = &y->members[i].els[0];
+			void **slot;
+
+			if (e->kind != DY_PEL_WORD) {
+				y->next[i] = y->nested;
+				y->nested = (int32_t)i;
+				continue;
+			}
+			slot = dy_hash_slot(&y->first, e->word,
+					    strlen(e->word));
+			if (!slot)
+				return DY_ENOMEM;
+			y->next[i] = (int32_t)(intptr_t)*slot - 1;
+			*slot = (void *)(intptr_t)(i + 1);
+		}
+	}
+	return 0;
+}
+
+int dy_dict_discards(const struct dy_dict *d, const char *f, size_t n,
+		     const char **which)
+{
+	size_t i;
+	int found = 0;
+
+	if (!d || !d->ndiscards)
+		return 0;
+	for (i = 0; i + 1 < n; i++) {
+		size_t l, wl;
+
+		if (f[i] != ' ' && f[i] != '"' && f[i] != '(')
+			continue;
+		wl = word_len(f + i + 1, n - i - 1);
+		for (l = 1; l <= 4 && l <= wl; l++) {
+			intptr_t k = (intptr_t)dy_hash_get(&d->discard_idx,
+							   f + i + 1, l);
+			while (k > 0) {
+				const struct dy_discard *x =
+					&d->discards[k - 1];
+				char c;
+
+				k = x->next + 1;
+				if (x->len > n - i - 1 ||
+				    memcmp(f + i + 1, x->text, x->len))
+					continue;
+				c = f[i + 1 + x->len];
+				if (x->whole_word && c != ' ' && c != '.' &&
+				    c != '!' && c != '?' && c != ',')
+					continue;
+				/* a story discard wins over a sentence one */
+				if (x->story) {
+					if (which)
+						*which = x->where;
+					return 2;
+				}
+				if (!found && which)
+					*which = x->where;
+				found = 1;
+			}
+		}
+	}
+	return found;
+}
+
+int dy_dict_issues(const struct dy_dict *d, const char *f, size_t n,
+		   const char **codes, int *counts, int max)
+{
+	size_t i;
+	int nc = 0, k2;
+
+	if (!d || !d->nissues)
+		return 0;
+	for (i = 0; i + 1 < n; i++) {
+		intptr_t k;
+
+		if (f[i] != ' ')
+			continue;
+		k = (intptr_t)dy_hash_get(&d->issue_idx, f + i + 1,
+					  word_len(f + i + 1, n - i - 1));
+		while (k > 0) {
+			const struct dy_issue *x = &d->issues[k - 1];
+
+			k = x->next + 1;
+			if (x->len > n - i || memcmp(f + i, x->text, x->len))
+				continue;
+			if (x->code[0] == '~')
+				return -1;
+			for (k2 = 0; k2 < nc; k2++)
+				if (codes[k2] == x->code)
+					break;
+			if (k2 == nc) {
+				if (nc == max)
+					continue;
+				codes[nc] = x->code;
+				counts[nc++] = 0;
+			}
+			counts[k2]++;
+		}
+	}
+	return nc;
+}
+
 static int load_file(struct dy_ctx *ctx, enum dy_dict_kind kind,
 		     const char *path, int kb)
 {
@@ -1919,6 +2101,10 @@ static int load_file(struct dy_ctx *ctx, enum dy_dict_kind kind,
 	default: rc = dy_fail(ctx, DY_EINVAL, "unknown dictionary kind");
 	}
 	dy_free(buf, n + 1);
+	if (!rc && (kind == DY_DICT_DISCARDS || kind == DY_DICT_ISSUES))
+		rc = reindex(d);
+	if (!rc && kind == DY_DICT_VERBS)
+		rc = dy_dict_index_synsets(d);
 	if (rc == DY_ENOMEM || d->_arena.oom)
 		return dy_fail(ctx, DY_ENOMEM, "%s: out of memory", path);
 	return rc;

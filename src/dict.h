@@ -59,6 +59,13 @@ struct dy_synset {
 	const char *where;             /* FILE:LINE of the definition */
 	const char *ref_where;         /* first use before a definition */
 	int defined;                   /* 0 while only referenced */
+	struct dy_hash first;          /* first word -> index+1 of the first
+					  member starting with it; members
+					  chain through next[] */
+	int32_t *next;                 /* per member: next with the same
+					  first word, or -1 */
+	int32_t nested;                /* first member starting with a
+					  synset (chained likewise), or -1 */
 };
 
 struct dy_pattern {
@@ -143,6 +150,7 @@ struct dy_discard {
 	uint8_t story;            /* '+': discard the whole story */
 	uint8_t whole_word;       /* trailing '_': must end at a word end */
 	const char *where;
+	int32_t next;             /* next discard with the same index key */
 };
 
 struct dy_issue {
@@ -150,6 +158,7 @@ struct dy_issue {
 	uint32_t len;
 	const char *code;         /* issue code, "~" prefix = ignore */
 	const char *where;
+	int32_t next;             /* next issue with the same first word */
 };
 
 /* ---- tables ---- */
@@ -175,6 +184,10 @@ struct dy_dict {
 	uint32_t ndiscards, _capdiscards;
 	struct dy_issue *issues;
 	uint32_t nissues, _capissues;
+	struct dy_hash discard_idx; /* first <= 4 letters -> discard index+1
+				       (a phrase may be a stem: TYPHOON
+				       also discards TYPHOONS) */
+	struct dy_hash issue_idx;   /* first word -> issue index+1 */
 	struct dy_member *members;
 	uint32_t nmembers, _capmembers;
 	struct dy_buf warnings;     /* skipped lines of lenient loads */
@@ -201,6 +214,19 @@ DY_INTERNAL const struct dy_phrase *dy_dict_actor(const struct dy_dict *d,
 						  const char *w, size_t n);
 DY_INTERNAL const struct dy_phrase *dy_dict_agent(const struct dy_dict *d,
 						  const char *w, size_t n);
+/* Index every synset's members by first word; called after each load
+ * so the dictionary is immutable once loading is done. */
+DY_INTERNAL int dy_dict_index_synsets(struct dy_dict *d);
+/* Discard phrases in a folded " SENTENCE " (spaces around, white space
+ * as ' '): 2 story discard, 1 sentence discard, 0 none. */
+DY_INTERNAL int dy_dict_discards(const struct dy_dict *d, const char *f,
+				 size_t n, const char **which);
+/* Issue codes of a folded " SENTENCE ": fills codes/counts (up to max,
+ * distinct codes in order of first match); returns how many, or -1
+ * when an ignore phrase cancels the sentence's issues. */
+DY_INTERNAL int dy_dict_issues(const struct dy_dict *d, const char *f,
+			       size_t n, const char **codes, int *counts,
+			       int max);
 /* Regular inflections, as PETRARCH makes them.  out gets up to 4
  * NUL-terminated forms written into buf; returns their number. */
 DY_INTERNAL int dy_verb_forms(const char *lemma, char *buf, size_t bufsz,

@@ -306,7 +306,10 @@ int dy_dict_check(struct dy_ctx *ctx, dy_report_fn report, void *ud)
 	while (d->npatterns && (sl = dy_hash_next(&d->cameo, &it)) != NULL) {
 		const struct dy_cameo_info *ci = sl->val;
 
-		if (!dy_hash_get(&used, ci->code, strlen(ci->code)))
+		/* the two-digit roots are categories, not codes anyone
+		 * writes; every other code must be reachable */
+		if (strlen(ci->code) > 2 &&
+		    !dy_hash_get(&used, ci->code, strlen(ci->code)))
 			problem(&c, "cameo.tsv", "no verb or pattern codes "
 				"%s (%s)", ci->code, ci->name);
 	}

@@ -26,6 +26,7 @@
  * code ("[190:190]") codes both directions; compounds code every pair.
  * A clause that codes consumes the clauses nested in its verb phrase.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -42,8 +43,8 @@ enum { SEL_WORD, SEL_OPEN, SEL_CLOSE };
 struct sel {
 	uint8_t kind;      /* SEL_* */
 	int16_t np;        /* chunk opened/closed, or the chunk of a word */
-	const char *form;  /* word form */
-	const char *lemma; /* word lemma */
+	const char *form;  /* word form: the dictionary's copy or NULL */
+	const char *lemma; /* word lemma: likewise */
 };
 
 struct seqs {
@@ -101,7 +102,7 @@ static void push_words(const struct dy_sent *s, int np, struct sel *q,
 
 		if (tok->pos == DY_POS_POS || (tok->flags & DY_TOK_SKIP))
 			continue;
-		push(q, n, SEL_WORD, np, tok->form, tok->lemma);
+		push(q, n, SEL_WORD, np, tok->dform, tok->dlemma);
 	}
 }
 
@@ -145,8 +146,8 @@ static void build(const struct dy_sent *s, int lo, int hi, struct sel *q,
 		}
 		if (!(s->toks[t].flags & DY_TOK_SKIP) &&
 		    s->toks[t].pos != DY_POS_POS)
-			push(q, n, SEL_WORD, -1, s->toks[t].form,
-			     s->toks[t].lemma);
+			push(q, n, SEL_WORD, -1, s->toks[t].dform,
+			     s->toks[t].dlemma);
 		t++;
 	}
 }
@@ -184,9 +185,9 @@ struct mstate {
 
 static int word_eq(const struct mstate *m, const char *w, const struct sel *e)
 {
+	/* dictionary words are interned: equal words are equal pointers */
 	return e->kind == SEL_WORD &&
-	       (!strcmp(w, e->form) ||
-		(m->lemma && e->lemma && !strcmp(w, e->lemma)));
+	       (w == e->form || (m->lemma && w == e->lemma));
 }
 
 static int syn_match(const struct mstate *m, const struct dy_synset *syn,
@@ -227,14 +228,42 @@ static int syn_match(const struct mstate *m, const struct dy_synset *syn,
 	uint32_t i;
 	int best = 0, u;
 
-	if (depth > 8 || !syn)
+	const struct sel *x;
+	int32_t k;
+
+	if (depth > 8 || !syn || ks >= m->n || !syn->next)
+		return 0;
+	x = &m->q[ks];
+	if (x->kind != SEL_WORD)
 		return 0;
 	/* the longest member wins, so "AUSTRIAN GOLD FLORIN" beats
-	 * "AUSTRIAN" when both are members */
-	for (i = 0; i < syn->nmembers; i++)
-		if (member_match(m, &syn->members[i], ks, dir, &u, depth) &&
-		    u > best)
-			best = u;
+	 * "AUSTRIAN" when both are members.  Only members that can start
+	 * here are tried: reading backwards (upper) that is the last word
+	 * of a member, so there all members are tried. */
+	if (dir > 0) {
+		int pass;
+
+		for (pass = 0; pass < 3; pass++) {
+			const char *w = pass == 0 ? x->form
+					: pass == 1 ? x->lemma : NULL;
+
+			if (pass < 2 && (!w || (pass == 1 && (!m->lemma ||
+							     w == x->form))))
+				continue;
+			k = pass < 2 ? (int32_t)(intptr_t)dy_hash_get(
+				&syn->first, w, strlen(w)) - 1 : syn->nested;
+			for (; k >= 0; k = syn->next[k])
+				if (member_match(m, &syn->members[k], ks, dir,
+						 &u, depth) && u > best)
+					best = u;
+		}
+	} else {
+		for (i = 0; i < syn->nmembers; i++)
+			if (member_match(m, &syn->members[i], ks, dir, &u,
+					 depth) && u > best)
+				best = u;
+	}
+	(void)k;
 	*used = best;
 	return best > 0;
 }
@@ -674,7 +703,7 @@ static int mw_fits(const struct dy_sent *s, const struct dy_clause *c,
 
 	for (k = 0; k < v->nmw; k++) {
 		t = v->mw_after ? c->verb + 1 + k : c->verb - 1 - k;
-		if (t < 0 || t >= s->ntok || strcmp(s->toks[t].form, v->mw[k]))
+		if (t < 0 || t >= s->ntok || s->toks[t].dform != v->mw[k])
 			return -1;
 	}
 	return v->nmw;

@@ -77,6 +77,10 @@ struct dy_tok {
 			      curly quotes/dashes folded; NUL-terminated */
 	const char *lemma; /* upper-case lemma (verbs, plural nouns), else
 			      == form */
+	const char *dform; /* the dictionary's interned copy of form, or
+			      NULL when no dictionary has the word: words
+			      then compare by pointer (set by actors.c) */
+	const char *dlemma;/* the same for lemma */
 	uint16_t flen;     /* strlen(form) */
 	uint8_t pos;       /* enum dy_pos */
 	uint8_t flags;     /* enum dy_tok_flags */

@@ -272,8 +272,15 @@ static int make_tokens(struct tree *T, const char *text, uint32_t base,
 		t->flen = (uint16_t)(fl > 0xffff ? 0xffff : fl);
 		t->lemma = t->form;
 		align(text, base, len, &pos, T->words[n->tok], t);
-		if (w.n && w.p[0] >= 'A' && w.p[0] <= 'Z')
+		if (w.n && w.p[0] >= 'A' && w.p[0] <= 'Z') {
+			size_t k, lower = 0;
+
 			t->flags |= DY_TOK_CAP;
+			for (k = 0; k < w.n; k++)
+				lower += w.p[k] >= 'a' && w.p[k] <= 'z';
+			if (!lower && w.n > 1)
+				t->flags |= DY_TOK_ALLCAP;
+		}
 		if (dy_str_ieqc(w, "not") || dy_str_ieqc(w, "n't") ||
 		    dy_str_ieqc(w, "never") || dy_str_ieqc(w, "no"))
 			t->flags |= DY_TOK_NEG;

@@ -1,0 +1,227 @@
+/*
+ * bench.c: the figures `make bench` prints.
+ *
+ *   load   time and peak RSS to load a dictionary set, measured in a
+ *          fresh child process per run (so RSS is the set's own)
+ *   code   sentences per second coding an input repeatedly on one thread
+ *          (inputs with Treebank parses measure the coder alone)
+ *
+ * Every figure is the median of several runs, with the spread, so the
+ * machine's noise is visible.  Uses only the public API.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "dyad.h"
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int cmp_d(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void die(const char *msg, struct dy_ctx *ctx)
+{
+	fprintf(stderr, "bench: %s%s%s\n", msg, ctx ? ": " : "",
+		ctx ? dy_errmsg(ctx) : "");
+	exit(1);
+}
+
+static int load(struct dy_ctx *ctx, const char *what, const char *dir)
+{
+	if (!strcmp(what, "petrarch"))
+		return dy_petrarch_load(ctx, dir, NULL);
+	return dy_kb_load(ctx, dir);
+}
+
+/* One load in a child: writes seconds and max RSS (KiB) to the pipe. */
+static void load_once(const char *what, const char *dir, double *secs,
+		      long *rss)
+{
+	int fd[2];
+	pid_t pid;
+	double r[2] = { 0, 0 };
+
+	if (pipe(fd))
+		die("pipe", NULL);
+	pid = fork();
+	if (pid < 0)
+		die("fork", NULL);
+	if (pid == 0) {
+		struct dy_ctx *ctx;
+		struct rusage ru;
+		double t0;
+
+		close(fd[0]);
+		if (dy_ctx_new(&ctx))
+			_exit(2);
+		t0 = now();
+		if (load(ctx, what, dir)) {
+			fprintf(stderr, "bench: %s\n", dy_errmsg(ctx));
+			_exit(3);
+		}
+		r[0] = now() - t0;
+		getrusage(RUSAGE_SELF, &ru);
+		r[1] = (double)ru.ru_maxrss;
+		if (write(fd[1], r, sizeof r) != sizeof r)
+			_exit(4);
+		_exit(0);
+	}
+	close(fd[1]);
+	if (read(fd[0], r, sizeof r) != sizeof r)
+		die("load failed", NULL);
+	close(fd[0]);
+	waitpid(pid, NULL, 0);
+	*secs = r[0];
+	*rss = (long)r[1];
+}
+
+static void bench_load(const char *what, const char *dir, int runs)
+{
+	double t[32];
+	long rss[32], maxrss = 0;
+	int i;
+
+	if (runs > 32)
+		runs = 32;
+
+	for (i = 0; i < runs; i++) {
+		load_once(what, dir, &t[i], &rss[i]);
+		if (rss[i] > maxrss)
+			maxrss = rss[i];
+	}
+	qsort(t, (size_t)runs, sizeof *t, cmp_d);
+	printf("load %-9s median %.3f s (min %.3f, max %.3f, %d runs), "
+	       "peak RSS %.1f MiB\n", what, t[runs / 2], t[0], t[runs - 1],
+	       runs, (double)maxrss / 1024.0);
+}
+
+/* Code every story of input once; returns sentences and events. */
+static double code_pass(struct dy_ctx *ctx, const char *input, long *nsent,
+			long *nev, long *nstories)
+{
+	struct dy_reader *r;
+	struct dy_story *st;
+	double t0, busy = 0;
+	int k;
+
+	*nsent = *nev = *nstories = 0;
+	if (dy_reader_open(ctx, input, DY_INPUT_AUTO, &r))
+		die("open", ctx);
+	while ((k = dy_reader_next(r, &st)) != 0) {
+		if (k < 0)
+			continue;
+		/* time coding only, not reading */
+		t0 = now();
+		if (dy_code(ctx, st))
+			fprintf(stderr, "bench: %s\n", dy_errmsg(ctx));
+		busy += now() - t0;
+		*nsent += (long)dy_story_sentence_count(st);
+		*nev += (long)dy_story_event_count(st);
+		(*nstories)++;
+		dy_story_free(st);
+	}
+	dy_reader_free(r);
+	return busy;
+}
+
+static void bench_code(const char *what, const char *dir, const char *input,
+		       const char *frontend, int runs, int reps)
+{
+	struct dy_ctx *ctx;
+	double rate[32];
+	long nsent = 0, nev = 0, nst = 0;
+	int i, j;
+	struct rusage ru;
+
+	if (runs > 32)
+		runs = 32;
+	if (dy_ctx_new(&ctx) || load(ctx, what, dir))
+		die("load", ctx);
+	if (frontend && dy_ctx_set_option(ctx, "frontend", frontend))
+		die("frontend", ctx);
+	for (i = 0; i < runs; i++) {
+		double busy = 0;
+		long s = 0;
+
+		for (j = 0; j < reps; j++) {
+			busy += code_pass(ctx, input, &nsent, &nev, &nst);
+			s += nsent;
+		}
+		rate[i] = (double)s / busy;
+	}
+	qsort(rate, (size_t)runs, sizeof *rate, cmp_d);
+	getrusage(RUSAGE_SELF, &ru);
+	printf("code %-9s %-10s %ld stories, %ld sentences, %ld events per "
+	       "pass; median %.0f sentences/s (min %.0f, max %.0f, %d runs "
+	       "x %d passes), peak RSS %.1f MiB\n", what,
+	       frontend ? frontend : "default", nst, nsent, nev,
+	       rate[runs / 2], rate[0], rate[runs - 1], runs, reps,
+	       (double)ru.ru_maxrss / 1024.0);
+	dy_ctx_free(ctx);
+}
+
+static int num(const char *s, int def)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	return *end || v <= 0 || v > 1000 ? def : (int)v;
+}
+
+/* Run a command and report its wall time and peak RSS. */
+static int bench_exec(char **cmd)
+{
+	struct rusage ru;
+	double t0 = now();
+	int status;
+	pid_t pid = fork();
+
+	if (pid < 0)
+		die("fork", NULL);
+	if (pid == 0) {
+		execvp(cmd[0], cmd);
+		_exit(127);
+	}
+	if (wait4(pid, &status, 0, &ru) < 0)
+		die("wait", NULL);
+	printf("exec %s: exit %d, %.1f s wall, peak RSS %.1f MiB\n", cmd[0],
+	       WIFEXITED(status) ? WEXITSTATUS(status) : -1, now() - t0,
+	       (double)ru.ru_maxrss / 1024.0);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc >= 3 && !strcmp(argv[1], "exec"))
+		return bench_exec(argv + 2);
+	if (argc >= 4 && !strcmp(argv[1], "load")) {
+		bench_load(argv[2], argv[3], argc > 4 ? num(argv[4], 7) : 7);
+		return 0;
+	}
+	if (argc >= 5 && !strcmp(argv[1], "code")) {
+		bench_code(argv[2], argv[3], argv[4],
+			   argc > 5 && strcmp(argv[5], "-") ? argv[5] : NULL,
+			   argc > 6 ? num(argv[6], 5) : 5,
+			   argc > 7 ? num(argv[7], 1) : 1);
+		return 0;
+	}
+	fprintf(stderr, "usage: bench load petrarch|kb DIR [RUNS]\n"
+		"       bench code petrarch|kb DIR INPUT [FRONTEND|-] [RUNS] "
+		"[PASSES]\n       bench exec COMMAND [ARGS...]\n");
+	return 1;
+}
