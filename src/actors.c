@@ -128,7 +128,7 @@ int dy_actor_phrase(const struct dy_dict *d, const struct dy_sent *s,
 {
 	struct npwords w;
 	const struct dy_phrase *actor = NULL, *agents[16];
-	int k, nag = 0, end = 0, former = 0, i, appended = 0;
+	int k, nag = 0, end = 0, former = 0, i, appended = 0, a0 = 0, a1 = 0;
 	char code[MAX_CODE];
 	size_t cl;
 
@@ -147,6 +147,8 @@ int dy_actor_phrase(const struct dy_dict *d, const struct dy_sent *s,
 				actor = ph;
 				r->first = w.t[k];
 				r->last = (uint16_t)(w.t[end - 1] + 1);
+				a0 = k;
+				a1 = end;
 				break;
 			}
 	}
@@ -154,6 +156,10 @@ int dy_actor_phrase(const struct dy_dict *d, const struct dy_sent *s,
 		const struct dy_phrase *ph;
 
 		if (!w.w[k])
+			continue;
+		/* words of the actor's own name are no agents ("Lord's
+		 * Resistance Army" is not also an army) */
+		if (k >= a0 && k < a1)
 			continue;
 		if (!strcmp(w.w[k], "FORMER"))
 			former = 1;

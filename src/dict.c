@@ -1149,11 +1149,34 @@ static int make_phrase(struct dy_ctx *ctx, struct dy_dict *d,
 	ph->open = dy_arena_alloc(&d->_arena, (size_t)n);
 	if (!ph->words || !ph->open)
 		return DY_ENOMEM;
-	for (i = 0; i < n; i++) {
-		ph->words[i] = fold_word(d, w[i].p, w[i].n);
-		if (!ph->words[i])
-			return DY_ENOMEM;
-		ph->open[i] = open[i];
+	{
+		int k = 0;
+
+		for (i = 0; i < n; i++) {
+			struct dy_str x = w[i];
+
+			/* the coder reads names without their possessive
+			 * clitic ("People's Republic" is PEOPLE REPUBLIC),
+			 * so the dictionary's phrases drop it too */
+			if (x.n >= 2 && x.p[x.n - 2] == '\'' &&
+			    (x.p[x.n - 1] == 'S' || x.p[x.n - 1] == 's'))
+				x.n -= 2;
+			else if (x.n >= 1 && x.p[x.n - 1] == '\'')
+				x.n -= 1;
+			if (x.n == 0) {
+				if (k > 0)
+					ph->open[k - 1] = open[i];
+				continue;
+			}
+			ph->words[k] = fold_word(d, x.p, x.n);
+			if (!ph->words[k])
+				return DY_ENOMEM;
+			ph->open[k] = open[i];
+			k++;
+		}
+		if (k == 0)
+			return lfail(ctx, L, "empty phrase");
+		n = k;
 	}
 	ph->nwords = (uint8_t)n;
 	*out = ph;

@@ -363,6 +363,7 @@ int dy_dict_lookup(struct dy_ctx *ctx, const char *name, const char *date,
 		return rc ? dy_fail(ctx, rc, "cannot read '%s'", name)
 			  : dy_fail(ctx, DY_EINVAL, "empty name");
 	}
+	dy_sent_intern(ctx->dict, &s);
 	dy_np_init(&np, 0, s.ntok, (uint16_t)(s.ntok - 1));
 	if (!dy_actor_phrase(ctx->dict, &s, &np, ymd, &r)) {
 		say(report, ud, "'%s': no actor or agent matches", name);

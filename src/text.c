@@ -1085,6 +1085,9 @@ static uint32_t put(struct tokz *z, uint32_t p, uint32_t q, int pos,
 			     case_flags(z->t + p, q - p));
 	if (pos == DY_POS_OTHER && is_neg(form, flen))
 		k->flags |= DY_TOK_NEG;
+	/* the possessive clitic; a tagger may still read it as "is" */
+	if (pos == DY_POS_OTHER && !strcmp(form, "'S"))
+		k->pos = DY_POS_POS;
 	z->space = 0;
 	return q;
 }
@@ -1334,7 +1337,7 @@ static uint32_t apos(struct tokz *z, uint32_t cs, uint32_t p, uint32_t ce,
 		return put(z, p, nx, DY_POS_QUOTE, NULL);
 	}
 	if (adjacent_word(z, p) && (t[p - 1] == 's' || t[p - 1] == 'S'))
-		return put(z, p, nx, DY_POS_OTHER, NULL); /* analysts' */
+		return put(z, p, nx, DY_POS_POS, NULL); /* analysts' */
 	return put(z, p, nx, DY_POS_QUOTE, NULL);
 }
 
