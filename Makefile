@@ -63,6 +63,7 @@ SRCS := \
 	src/raw.c \
 	src/dict.c \
 	src/actors.c \
+	src/coref.c \
 	src/match.c \
 	src/code.c \
 	src/dictcheck.c \

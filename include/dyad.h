@@ -105,6 +105,9 @@ const char *dy_errmsg(const struct dy_ctx *ctx);
  *   modes              "all" (default) or "asserted": whether events
  *                      flagged negated/future/hypothetical/... are kept
  *   date               default story date YYYY-MM-DD for undated input
+ *   compat             "true": PETRARCH semantics (dyad validate sets
+ *                      it): no story context or country inference, and
+ *                      a coded reporting verb swallows what it reports
  * Returns DY_EINVAL with a message for an unknown name or bad value.
  */
 int dy_ctx_set_option(struct dy_ctx *ctx, const char *name,
@@ -291,6 +294,7 @@ struct dy_event {
 	const char *reported_text;  /* reporter as written, or NULL */
 	const struct dy_location *location; /* NULL when none found */
 	const char *issues;         /* "CODE 1, CODE 2" or NULL */
+	int _clause;                /* private: the clause that coded it */
 };
 
 size_t dy_story_event_count(const struct dy_story *story);

@@ -251,6 +251,7 @@ int dy_actors_resolve(struct dy_ctx *ctx, struct dy_arena *a,
 			return DY_ENOMEM;
 		np->code_first = r.first;
 		np->code_last = r.last;
+		np->person = r.actor ? r.actor->person : 0;
 		np->entry = r.actor ? r.actor->where
 				    : r.agent ? r.agent->where : NULL;
 	}

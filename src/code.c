@@ -20,6 +20,8 @@
 
 #include "actors.h"
 #include "code.h"
+#include "context.h"
+#include "coref.h"
 #include "ctx.h"
 #include "dict.h"
 #include "match.h"
@@ -190,6 +192,12 @@ int dy_code(struct dy_ctx *ctx, struct dy_story *st)
 		if (prc)
 			continue;
 		rc = dy_actors_resolve(ctx, &st->arena, s, st->date);
+#ifdef DY_HAVE_GEO
+		if (!rc && !ctx->opt.compat)
+			rc = dy_context_places(ctx, st, (int)i);
+#endif
+		if (!rc && !ctx->opt.compat)
+			rc = dy_coref_sentence(ctx, st, (int)i);
 		if (rc)
 			break;
 		first_ev = st->nev;
@@ -201,6 +209,10 @@ int dy_code(struct dy_ctx *ctx, struct dy_story *st)
 		for (k = first_ev; k < st->nev; k++)
 			finish_event(ctx, st, &st->events[k], issues);
 	}
+#ifdef DY_HAVE_GEO
+	if (!rc)
+		rc = dy_context_events(ctx, st);
+#endif
 	if (!rc && st->arena.oom)
 		rc = DY_ENOMEM;
 	if (!rc)

@@ -57,6 +57,7 @@ static void options_default(struct dy_options *o)
 {
 	memset(o, 0, sizeof *o);
 	o->require_dyad = 1;
+
 	o->lg_timeout = 3.0;
 	o->lg_linkages = 500;
 }
@@ -127,6 +128,7 @@ int dy_ctx_set_option(struct dy_ctx *ctx, const char *name,
 		{ "require_dyad", &o->require_dyad },
 		{ "one_a_story", &o->one_a_story },
 		{ "one_a_day", &o->one_a_day },
+		{ "compat", &o->compat },
 	};
 	size_t i;
 

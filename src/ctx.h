@@ -27,6 +27,9 @@ struct dy_options {
 	int one_a_day;        /* dedup per day */
 	int asserted_only;    /* drop events with a mode flag */
 	long default_date;    /* yyyymmdd for undated stories, 0 none */
+	int compat;           /* PETRARCH semantics (validation): no
+				 story context, no country inference, and
+				 a coded clause swallows what it reports */
 };
 
 struct dy_ctx {

@@ -1309,6 +1309,7 @@ static int load_actors(struct dy_ctx *ctx, struct dy_dict *d,
 	int indented, r, rc;
 	struct dy_actor *cur = NULL;
 	const char *path = dy_dict_intern(d, L->path, strlen(L->path));
+	uint32_t first_actor = d->nactors;
 
 	if (!path)
 		return DY_ENOMEM;
@@ -1374,6 +1375,29 @@ static int load_actors(struct dy_ctx *ctx, struct dy_dict *d,
 				(size_t)(line.p + line.n - lb)), cur, comment);
 			if (rc < 0)
 				return rc;
+		}
+	}
+	/* who is a person: everyone in a leaders file; elsewhere, an
+	 * entry with dated terms and a name of two or more words that is
+	 * not an organisation */
+	{
+		const char *base = strrchr(L->path, '/');
+		uint32_t i;
+		int leaders;
+
+		base = base ? base + 1 : L->path;
+		leaders = !strncmp(base, "leaders", 7);
+		for (i = first_actor; i < d->nactors; i++) {
+			struct dy_actor *a = d->actorv[i];
+			int dated = 0, k;
+
+			for (k = 0; k < a->ncodes; k++)
+				if (a->codes[k].kind != DY_AR_DEFAULT)
+					dated = 1;
+			a->person = (uint8_t)(leaders ||
+				(dated && strchr(a->name, '_') &&
+				 a->ncodes && strncmp(a->codes[0].code,
+						      "IGO", 3)));
 		}
 	}
 	return r < 0 ? lfail(ctx, L, "line too long") : 0;

@@ -127,6 +127,8 @@ struct dy_actor {
 	const char *where;        /* FILE:LINE of the primary phrase */
 	struct dy_arange *codes;  /* restrictions then defaults, file order */
 	uint16_t ncodes;
+	uint8_t person;           /* a person (leaders files, or dated
+				     terms under a multi-word name) */
 };
 
 /* One phrase (actor name, synonym, agent) keyed by its first word. */

@@ -629,11 +629,7 @@ static int add_event(struct dy_story *st, const struct dy_sent *s,
 	ev.verb_span.off = v->off;
 	ev.verb_span.len = v->len;
 	ev.pattern = where;
-	ev.mode = c->neg ? DY_MODE_NEGATED : 0;
-	if (c->aux & DY_AUX_WILL)
-		ev.mode |= DY_MODE_FUTURE;
-	if (c->aux & (DY_AUX_WOULD | DY_AUX_MODAL))
-		ev.mode |= DY_MODE_HYPOTHETICAL;
+	ev._clause = clause;
 	return dy_story_push_event(st, &ev) ? 0 : DY_ENOMEM;
 }
 
@@ -825,11 +821,47 @@ static int code_clause(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 	return rc ? rc : 1;
 }
 
+/* A reporting clause: a statement verb with a clause under it ("X said
+ * [that Y attacked Z]"). */
+static int reports(const struct dy_sent *s, int ci)
+{
+	static const char *const verbs[] = { "SAY", "TELL", "ANNOUNCE",
+		"REPORT", "STATE", "CLAIM", "CONFIRM", "ADD", "NOTE", "QUOTE",
+		"DECLARE", "INSIST", "ALLEGE", "WRITE", "EXPLAIN", "STRESS",
+		"ASSERT", "REVEAL", "INDICATE", "UNDERLINE", "EMPHASISE",
+		"EMPHASIZE", "REITERATE", "ACKNOWLEDGE", "WARN", NULL };
+	const struct dy_tok *v = &s->toks[s->clauses[ci].verb];
+	const char *const *w;
+	int i, found = 0;
+
+	for (w = verbs; *w && !found; w++)
+		found = !strcmp(v->lemma, *w) || !strcmp(v->form, *w);
+	if (!found)
+		return 0;
+	for (i = 0; i < s->ncl; i++)
+		if (s->clauses[i].parent == ci &&
+		    s->clauses[i].rel == DY_REL_CCOMP)
+			return 1;
+	return 0;
+}
+
+static int descends(const struct dy_sent *s, int c, int anc)
+{
+	int depth = 0;
+
+	for (c = s->clauses[c].parent; c >= 0 && depth++ < 64;
+	     c = s->clauses[c].parent)
+		if (c == anc)
+			return 1;
+	return 0;
+}
+
 int dy_match_sentence(struct dy_ctx *ctx, struct dy_story *st, int sidx)
 {
 	struct dy_sent *s = &st->sents[sidx];
 	struct seqs *q;
 	int i, rc = 0, done_until = -1;
+	uint32_t first_ev = st->nev, e, k;
 
 	if (!ctx->dict || s->ncl == 0)
 		return 0;
@@ -839,14 +871,30 @@ int dy_match_sentence(struct dy_ctx *ctx, struct dy_story *st, int sidx)
 	for (i = 0; i < s->ncl; i++) {
 		const struct dy_clause *c = &s->clauses[i];
 
-		/* a coded clause takes the clauses inside its verb phrase */
+		/* a coded clause takes the clauses inside its verb phrase --
+		 * except that what a reporting verb reports is coded for
+		 * itself (PETRARCH lets "said" swallow it) */
 		if ((int)c->first < done_until)
 			continue;
 		rc = code_clause(ctx, st, sidx, i, q);
 		if (rc < 0)
 			return rc;
-		if (rc > 0)
+		if (rc > 0 && (ctx->opt.compat || !reports(s, i)))
 			done_until = c->vp_last;
 	}
+	if (ctx->opt.compat)
+		return 0;
+	/* the statement is no event of its own when what it reports is */
+	for (e = first_ev, k = first_ev; e < st->nev; e++) {
+		int ci = st->events[e]._clause, drop = 0;
+		uint32_t o;
+
+		if (reports(s, ci))
+			for (o = first_ev; o < st->nev && !drop; o++)
+				drop = descends(s, st->events[o]._clause, ci);
+		if (!drop)
+			st->events[k++] = st->events[e];
+	}
+	st->nev = k;
 	return 0;
 }

@@ -29,6 +29,7 @@
 
 #include "base/arena.h"
 #include "base/str.h"
+#include "dyad.h"
 
 /* Penn Treebank tags.  ORDER DY_POS: keep in step with dy_pos_names[]. */
 enum dy_pos {
@@ -121,6 +122,8 @@ struct dy_np {
 	const char *entry;  /* dictionary entry "FILE:LINE" of the actor */
 	int16_t antecedent; /* coreference: NP index in `ante_sent` */
 	int16_t ante_sent;  /*   sentence index, -1 none */
+	uint8_t person;     /* the actor entry is a person */
+	uint8_t coref;      /* the code came from another mention */
 };
 
 struct dy_pp {
@@ -200,6 +203,9 @@ struct dy_sent {
 	struct dy_clause *clauses; /* ncl clauses, in text order of verbs */
 	uint16_t ntok, nnp, npp, ncl;
 	uint16_t _cap_np, _cap_pp, _cap_cl; /* allocated room */
+	const struct dy_location *place; /* place named in it (context.c) */
+	const char *place_country; /* its country, ISO alpha-3 */
+	int16_t place_tok;         /* first token of the place, -1 */
 	uint8_t frontend;          /* enum dy_frontend that filled it */
 	uint8_t flags;             /* enum dy_sent_flags */
 };

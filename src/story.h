@@ -14,6 +14,15 @@
 #include "base/arena.h"
 #include "base/buf.h"
 
+/* A coded mention in the discourse memory (coref.c). */
+struct dy_mention {
+	const char *code;  /* actor code */
+	int16_t sent, np;  /* where */
+	uint16_t tok;      /* its first token */
+	uint8_t kind;      /* enum dy_mention_kind */
+	uint8_t role;      /* 3 main-clause subject, 2 subject, 1 object */
+};
+
 struct dy_story {
 	struct dy_arena arena;     /* everything of the story */
 	struct dy_ctx *ctx;        /* context it was made with */
@@ -33,6 +42,10 @@ struct dy_story {
 	struct dy_buf warnings;    /* one problem per line */
 	int coded;                 /* dy_code ran */
 	int discarded;             /* story-level discard matched */
+	struct dy_mention *ments;  /* discourse memory (coref.c) */
+	uint32_t nment, capment;
+	const char *dateline_country; /* country of a dateline place */
+	const struct dy_location *dateline; /* "ALMATY, Jan 6 --" */
 	const char *place;         /* PETRARCH 'place' attribute */
 	const char *category;      /* PETRARCH 'category' attribute */
 };

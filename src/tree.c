@@ -861,6 +861,63 @@ static void roles(struct tree *T, int vp, struct dy_clause *cl)
 			cl->neg = cl->neg || t == cl->verb + 1;
 }
 
+static const char *const adverbial[] = { "IF", "UNLESS", "BECAUSE",
+	"AFTER", "BEFORE", "WHEN", "WHILE", "ALTHOUGH", "THOUGH", "SINCE",
+	"UNTIL", "AS", "ONCE", "WHEREAS", NULL };
+
+static int word_in(const char *w, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(w, *list))
+			return 1;
+	return 0;
+}
+
+/* How the clause of VP node vp relates to the clause above it:
+ *   (SBAR (IN if|because|...) S)     adverbial
+ *   (SBAR [that] S)                  complement ("said that ...")
+ *   (S (VP to ...)) without subject  open complement ("agreed to ...")
+ *   (S NP VP) under a VP             complement ("said he would ...")
+ *   SBAR or VP inside an NP          relative / participial modifier
+ *   (VP (VP ..) (CC and) (VP ..))    coordination */
+static int relation(const struct tree *T, int vp, const int *vp_clause)
+{
+	int a, prev = vp;
+
+	for (a = T->n[vp].parent; a >= 0; prev = a, a = T->n[a].parent) {
+		const struct node *n = &T->n[a];
+
+		if (starts(n, "SBAR")) {
+			int c = n->first;
+
+			if (c >= 0 && is(&T->n[c], "IN") && T->n[c].tok >= 0 &&
+			    word_in(T->s->toks[T->n[c].tok].form, adverbial))
+				return DY_REL_ADVCL;
+			if (n->parent >= 0 && is(&T->n[n->parent], "NP"))
+				return DY_REL_RELCL;
+			return DY_REL_CCOMP;
+		}
+		if (is(n, "S") || is(n, "SQ") || is(n, "SINV")) {
+			int c, subj = 0;
+
+			if (n->parent >= 0 && starts(&T->n[n->parent], "SBAR"))
+				continue;
+			for (c = n->first; c >= 0 && c != prev; c = T->n[c].next)
+				if (is(&T->n[c], "NP") || T->n[c].nec)
+					subj = 1;
+			return subj ? DY_REL_CCOMP : DY_REL_XCOMP;
+		}
+		if (is(n, "NP"))
+			return DY_REL_PARTMOD;
+		/* an auxiliary's VP ("has [received]") or coordinated VPs
+		 * share the subject; VPs without a verb of their own (modal
+		 * chains) are passed through */
+		if (is(n, "VP") && vp_clause[a] >= 0)
+			return DY_REL_CONJ;
+	}
+	return DY_REL_CONJ;
+}
+
 static int clauses(struct tree *T)
 {
 	struct dy_sent *s = T->s;
@@ -888,27 +945,8 @@ static int clauses(struct tree *T)
 		c = prev_comma(T, cl.verb);
 		cl.up_first = (uint16_t)(c >= 0 ? c + 1 : 0);
 		cl.parent = (int16_t)clause_of_node(T, vp_clause, i);
-		if (cl.parent >= 0) {
-			int a;
-
-			cl.rel = DY_REL_CONJ;
-			for (a = T->n[i].parent; a >= 0; a = T->n[a].parent) {
-				if (starts(&T->n[a], "SBAR")) {
-					cl.rel = DY_REL_CCOMP;
-					break;
-				}
-				if (is(&T->n[a], "S")) {
-					cl.rel = DY_REL_XCOMP;
-					break;
-				}
-				if (is(&T->n[a], "NP")) {
-					cl.rel = DY_REL_RELCL;
-					break;
-				}
-				if (vp_clause[a] >= 0)
-					break;
-			}
-		}
+		if (cl.parent >= 0)
+			cl.rel = (uint8_t)relation(T, i, vp_clause);
 		roles(T, i, &cl);
 		k = dy_sent_add_clause(T->a, s, &cl);
 		if (k < 0)

@@ -415,7 +415,8 @@ int dy_validate_file(struct dy_ctx *ctx, const char *path,
 	dy_buf_init(&opt, 256);
 	dy_buf_init(&val, 256);
 	dy_xml_init(&x, buf, n);
-	/* comma deletion defaults as in PETRARCH's configuration */
+	/* PETRARCH's semantics, and its comma-deletion defaults */
+	ctx->opt.compat = 1;
 	ctx->opt.comma_min = 2;
 	ctx->opt.comma_max = 8;
 	ctx->opt.comma_emin = 2;

@@ -1,0 +1,393 @@
+/*
+ * coref.c: who "he", "the organisation" and "Tokayev's adherers" are.
+ *
+ * Runs on each sentence after actor resolution and before matching, so
+ * the matcher sees resolved codes.  It keeps a discourse memory of the
+ * coded mentions of the story (struct dy_mention in story.h): code, kind
+ * (person, organisation, country, group), number, grammatical role and
+ * sentence.  Then, for the NPs of the sentence that have no code of their
+ * own:
+ *
+ *   pronouns        he/him/his/she/her -> the most salient person;
+ *                   it/its -> an organisation or country; they/them/
+ *                   their -> a group, a compound or an organisation.
+ *                   Salience: the current sentence before the pronoun
+ *                   (nearest first), then the previous three sentences,
+ *                   subjects before other mentions, nearer first.
+ *   definite NPs    "the organisation/alliance/bloc" -> an organisation;
+ *                   "the country/nation/republic" -> a country (its
+ *                   3-letter code); "the (Russian) official/minister/
+ *                   president/spokesman" -> a person (of that country)
+ *   possession      an uncoded NP owned by a coded possessor takes the
+ *                   possessor's code plus its own agents ("Tokayev's
+ *                   adherers" -> KAZGOV, "Kazakhstan's police" -> KAZCOP)
+ *   apposition      "Leonid Kalashnikov, head of the CIS affairs
+ *                   committee of the Russian State Duma": the name takes
+ *                   the apposition's code, and the reverse
+ *   bare agents     an agent-only code ("---OPP" for "protesters") takes
+ *                   the country the story is about at that point: a
+ *                   place named in the sentence, else the country most
+ *                   mentioned in the last few sentences
+ *
+ * Nothing is guessed: a pronoun without a compatible antecedent stays
+ * uncoded (and so codes no event).  Words given in quotes by a speaker
+ * ("we", "I") are left alone.
+ */
+#include <string.h>
+
+#include "actors.h"
+#include "coref.h"
+#include "ctx.h"
+#include "dict.h"
+#include "story.h"
+#include "base/str.h"
+
+#define WINDOW 3 /* sentences back a pronoun may reach */
+
+static int in(const char *w, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(w, *list))
+			return 1;
+	return 0;
+}
+
+static const char *const he_words[] = { "HE", "HIM", "HIS", "HIMSELF",
+	"SHE", "HER", "HERS", "HERSELF", NULL };
+static const char *const it_words[] = { "IT", "ITS", "ITSELF", NULL };
+static const char *const they_words[] = { "THEY", "THEM", "THEIR",
+	"THEMSELVES", "THEIRS", NULL };
+static const char *const org_nouns[] = { "ORGANISATION", "ORGANIZATION",
+	"ALLIANCE", "BLOC", "BODY", "UNION", "GROUPING", "COMMISSION",
+	"COUNCIL", "AGENCY", NULL };
+static const char *const country_nouns[] = { "COUNTRY", "NATION",
+	"REPUBLIC", "KINGDOM", "STATE", NULL };
+static const char *const person_nouns[] = { "OFFICIAL", "MINISTER",
+	"PRESIDENT", "SPOKESMAN", "SPOKESWOMAN", "SPOKESPERSON", "LEADER",
+	"DIPLOMAT", "PREMIER", "CHANCELLOR", "ENVOY", "AMBASSADOR",
+	"GENERAL", "COMMANDER", "CHAIRMAN", "CHAIRWOMAN", "POLITICIAN",
+	"LAWMAKER", "SENATOR", "DEPUTY", "SECRETARY", "HEAD", "CHIEF",
+	"MAYOR", "GOVERNOR", "KING", "QUEEN", "PRINCE", "EMIR", "SHEIKH",
+	NULL };
+
+static const char *np_word(const struct dy_sent *s, const struct dy_np *np,
+			   int k)
+{
+	uint16_t t = np->words ? np->words[k] : (uint16_t)(np->first + k);
+
+	return s->toks[t].form;
+}
+
+static int np_len(const struct dy_np *np)
+{
+	return np->words ? np->nwords : np->last - np->first;
+}
+
+static const char *head_form(const struct dy_sent *s, const struct dy_np *np)
+{
+	int n = np_len(np), k;
+
+	/* the last word that is not punctuation or a possessive */
+	for (k = n - 1; k >= 0; k--) {
+		uint16_t t = np->words ? np->words[k]
+				       : (uint16_t)(np->first + k);
+		int p = s->toks[t].pos;
+
+		if (p != DY_POS_POS && p != DY_POS_COMMA &&
+		    p != DY_POS_PERIOD && p != DY_POS_QUOTE)
+			return s->toks[t].form;
+	}
+	return "";
+}
+
+static int is_country_code(const char *c)
+{
+	return strlen(c) == 3 && c[0] >= 'A' && c[0] <= 'Z' &&
+	       strcmp(c, "IGO") && strcmp(c, "NGO") && strcmp(c, "---");
+}
+
+static int is_intl(const char *c)
+{
+	return !strncmp(c, "IGO", 3) || !strncmp(c, "NGO", 3) ||
+	       !strncmp(c, "IMG", 3) || !strncmp(c, "MNC", 3) ||
+	       !strncmp(c, "NGM", 3) || !strncmp(c, "UIS", 3);
+}
+
+/* Classify a coded NP into a mention kind. */
+static int kind_of(const struct dy_sent *s, const struct dy_np *np)
+{
+	const char *c = np->code, *h;
+
+	if (!c)
+		return DY_MK_NONE;
+	if (np->flags & DY_NP_COORD)
+		return DY_MK_GROUP;
+	if (np->person)
+		return DY_MK_PERSON;
+	if (is_intl(c))
+		return DY_MK_ORG;
+	if (is_country_code(c))
+		return DY_MK_COUNTRY;
+	h = head_form(s, np);
+	if (in(h, person_nouns))
+		return DY_MK_PERSON;
+	if (strlen(h) > 1 && h[strlen(h) - 1] == 'S')
+		return DY_MK_GROUP;
+	return DY_MK_ORG; /* a government, ministry, party, agency */
+}
+
+static int role_of(const struct dy_sent *s, int np)
+{
+	int i;
+
+	for (i = 0; i < s->ncl; i++) {
+		const struct dy_clause *c = &s->clauses[i];
+
+		if (c->subj == np || (c->subj >= 0 &&
+				      s->nps[np].parent == c->subj))
+			return c->rel == DY_REL_ROOT ? 3 : 2;
+		if (c->obj == np || c->agent == np)
+			return 1;
+	}
+	return 0;
+}
+
+static int add_mention(struct dy_story *st, int sidx, int np)
+{
+	const struct dy_sent *s = &st->sents[sidx];
+	const struct dy_np *n = &s->nps[np];
+	struct dy_mention *m;
+
+	if (!n->code || !strcmp(n->code, "---"))
+		return 0;
+	if (st->nment == st->capment) {
+		uint32_t ncap = st->capment ? st->capment * 2 : 32;
+		void *p = dy_arena_grow(&st->arena, st->ments, st->nment, ncap,
+					sizeof *st->ments);
+		if (!p)
+			return DY_ENOMEM;
+		st->ments = p;
+		st->capment = ncap;
+	}
+	m = &st->ments[st->nment++];
+	memset(m, 0, sizeof *m);
+	m->code = n->code;
+	m->sent = (int16_t)sidx;
+	m->np = (int16_t)np;
+	m->tok = n->first;
+	m->kind = (uint8_t)kind_of(s, n);
+	m->role = (uint8_t)role_of(s, np);
+	return 0;
+}
+
+/* The best antecedent of kind in `kinds` (bit set) for a mention at
+ * (sidx, tok), or NULL. */
+static const struct dy_mention *antecedent(const struct dy_story *st,
+					   int sidx, int tok, unsigned kinds,
+					   const char *country)
+{
+	const struct dy_mention *best = NULL;
+	int best_score = -1000;
+	uint32_t i;
+
+	for (i = 0; i < st->nment; i++) {
+		const struct dy_mention *m = &st->ments[i];
+		int dist = sidx - m->sent, score;
+
+		if (dist < 0 || dist > WINDOW)
+			continue;
+		if (dist == 0 && m->tok >= tok)
+			continue;
+		if (!(kinds & (1u << m->kind)))
+			continue;
+		if (country && strncmp(m->code, country, 3))
+			continue;
+		/* nearer sentences first, then subjects, then nearer words */
+		score = -dist * 100 + m->role * 10 +
+			(dist == 0 ? m->tok / 8 : 0);
+		if (score > best_score ||
+		    (score == best_score && best && m->tok > best->tok &&
+		     dist == 0)) {
+			best = m;
+			best_score = score;
+		}
+	}
+	return best;
+}
+
+static int set_code(struct dy_story *st, struct dy_np *np, const char *code,
+		    const struct dy_mention *from)
+{
+	np->code = dy_arena_strdup(&st->arena, code);
+	if (!np->code)
+		return DY_ENOMEM;
+	if (from) {
+		np->ante_sent = from->sent;
+		np->antecedent = from->np;
+	}
+	np->coref = 1;
+	return 0;
+}
+
+static int country_prefix(const char *c)
+{
+	return strlen(c) >= 3 && !is_intl(c) && strncmp(c, "---", 3) &&
+	       c[0] >= 'A' && c[0] <= 'Z' && c[1] >= 'A' && c[1] <= 'Z' &&
+	       c[2] >= 'A' && c[2] <= 'Z';
+}
+
+/* The country a bare agent belongs to at this point of the story: a
+ * place named in the sentence, else the country most mentioned in the
+ * last few sentences (ties to the most recent), else the dateline's. */
+static const char *focus_country(const struct dy_story *st, int sidx)
+{
+	const char *best = NULL;
+	int best_n = 0, best_sent = -1;
+	uint32_t i, j;
+
+	if (st->sents[sidx].place_country)
+		return st->sents[sidx].place_country;
+	for (i = 0; i < st->nment; i++) {
+		const struct dy_mention *m = &st->ments[i];
+		int n = 0;
+
+		if (sidx - m->sent > WINDOW || m->sent > sidx ||
+		    !country_prefix(m->code))
+			continue;
+		for (j = 0; j < st->nment; j++)
+			if (sidx - st->ments[j].sent <= WINDOW &&
+			    st->ments[j].sent <= sidx &&
+			    !strncmp(st->ments[j].code, m->code, 3))
+				n++;
+		if (n > best_n || (n == best_n && m->sent > best_sent)) {
+			best = m->code;
+			best_n = n;
+			best_sent = m->sent;
+		}
+	}
+	return best ? best : st->dateline_country;
+}
+
+int dy_coref_sentence(struct dy_ctx *ctx, struct dy_story *st, int sidx)
+{
+	struct dy_sent *s = &st->sents[sidx];
+	int i, rc = 0;
+
+	(void)ctx;
+	for (i = 0; i < s->nnp && !rc; i++) {
+		struct dy_np *np = &s->nps[i];
+		const struct dy_mention *m = NULL;
+		const char *w0, *h;
+		int n = np_len(np);
+
+		if (np->flags & (DY_NP_COORD | DY_NP_DELETED))
+			continue;
+		if (np->code && strncmp(np->code, "---", 3))
+			continue;
+		w0 = np_word(s, np, 0);
+		h = head_form(s, np);
+		if (n == 1 && in(w0, he_words)) {
+			m = antecedent(st, sidx, np->first, 1u << DY_MK_PERSON,
+				       NULL);
+		} else if (n == 1 && in(w0, it_words)) {
+			m = antecedent(st, sidx, np->first,
+				       (1u << DY_MK_ORG) | (1u << DY_MK_COUNTRY),
+				       NULL);
+		} else if (n == 1 && in(w0, they_words)) {
+			m = antecedent(st, sidx, np->first,
+				       (1u << DY_MK_GROUP) | (1u << DY_MK_ORG),
+				       NULL);
+		} else if (!strcmp(w0, "THE") && n >= 2) {
+			if (in(h, org_nouns) && n == 2) {
+				m = antecedent(st, sidx, np->first,
+					       1u << DY_MK_ORG, NULL);
+			} else if (in(h, country_nouns) && n == 2) {
+				m = antecedent(st, sidx, np->first,
+					       (1u << DY_MK_COUNTRY) |
+					       (1u << DY_MK_ORG) |
+					       (1u << DY_MK_PERSON), NULL);
+				/* "the country" is the country itself */
+				while (m && (is_intl(m->code) ||
+					     !strncmp(m->code, "---", 3)))
+					m = NULL;
+				if (m) {
+					char cc[4] = { m->code[0], m->code[1],
+						       m->code[2], 0 };
+
+					rc = set_code(st, np, cc, m);
+					continue;
+				}
+			} else if (in(h, person_nouns) && n <= 3) {
+				/* "the Russian official": a person, of that
+				 * country when the NP says so */
+				const char *c = np->code && strlen(np->code) >= 3
+					&& strncmp(np->code, "---", 3)
+					? np->code : NULL;
+				char cc[4] = { 0 };
+
+				if (c) {
+					memcpy(cc, c, 3);
+				}
+				m = antecedent(st, sidx, np->first,
+					       1u << DY_MK_PERSON,
+					       c ? cc : NULL);
+			}
+		}
+		if (m)
+			rc = set_code(st, np, m->code, m);
+	}
+	/* possession and apposition pass codes between NPs */
+	for (i = 0; i < s->nnp && !rc; i++) {
+		struct dy_np *np = &s->nps[i], *o;
+
+		if (np->owner < 0 || !np->code || !strncmp(np->code, "---", 3))
+			continue;
+		o = &s->nps[np->owner];
+		if (np->flags & DY_NP_POSSESSOR) {
+			if (!o->code) {
+				rc = set_code(st, o, np->code, NULL);
+			} else if (!strncmp(o->code, "---", 3)) {
+				/* "Kazakhstan's police": country + agents */
+				const char *c = dy_arena_printf(&st->arena,
+					"%.3s%s", np->code, o->code + 3);
+				if (!c)
+					rc = DY_ENOMEM;
+				else
+					o->code = c;
+			}
+		} else if (np->flags & DY_NP_APPOS) {
+			if (!o->code || !strncmp(o->code, "---", 3))
+				rc = set_code(st, o, np->code, NULL);
+		}
+	}
+	for (i = 0; i < s->nnp && !rc; i++) {
+		struct dy_np *np = &s->nps[i];
+
+		if ((np->flags & DY_NP_APPOS) && np->owner >= 0 &&
+		    s->nps[np->owner].code && (!np->code ||
+					       !strncmp(np->code, "---", 3)))
+			rc = set_code(st, np, s->nps[np->owner].code, NULL);
+	}
+	/* bare agents get the story's country at this point */
+	if (!rc && !ctx->opt.compat) {
+		const char *fc = focus_country(st, sidx);
+
+		for (i = 0; i < s->nnp && fc && !rc; i++) {
+			struct dy_np *np = &s->nps[i];
+
+			if (np->code && !strncmp(np->code, "---", 3) &&
+			    np->code[3]) {
+				const char *c = dy_arena_printf(&st->arena,
+					"%.3s%s", fc, np->code + 3);
+				if (!c)
+					rc = DY_ENOMEM;
+				else
+					np->code = c;
+			}
+		}
+	}
+	for (i = 0; i < s->nnp && !rc; i++)
+		if (!(s->nps[i].flags & (DY_NP_COORD | DY_NP_DELETED)))
+			rc = add_mention(st, sidx, i);
+	return rc;
+}
