@@ -461,7 +461,29 @@ static int make_elements(struct dy_ctx *ctx, struct dy_dict *d,
 				  t.p[0] == '+' ? DY_PEL_TARGET :
 				  t.p[0] == '%' ? DY_PEL_COMPOUND : DY_PEL_SKIP;
 		} else if (t.p[0] == '&') {
-			struct dy_synset *s = get_synset(d, t);
+			struct dy_synset *s;
+			int jj, best = i;
+
+			/* a label may hold underscores ("&AIRCRAFT_N"):
+			 * take the longest run of '_'-joined words that
+			 * names a synset already defined */
+			for (jj = i + 1; jj < n && !open[jj - 1]; jj++) {
+				struct dy_str m = dy_str_make(t.p,
+					(size_t)(w[jj].p + w[jj].n - t.p));
+				const char *key = fold_word(d, m.p, m.n);
+				struct dy_synset *y = key ? dy_hash_get(
+					&d->synsets, key, strlen(key)) : NULL;
+
+				if (y && y->defined)
+					best = jj;
+			}
+			if (best > i) {
+				t = dy_str_make(t.p, (size_t)(w[best].p +
+						w[best].n - t.p));
+				open[i] = open[best];
+				i = best;
+			}
+			s = get_synset(d, t);
 
 			if (!s)
 				return DY_ENOMEM;

@@ -55,10 +55,17 @@ static void problem(struct checker *c, const char *where, const char *fmt,
 
 static int known_code(const struct dy_dict *d, const char *code)
 {
+	const char *colon;
+
 	if (!code || !strcmp(code, "---"))
 		return 1;
 	if (d->cameo.count == 0)
 		return 1; /* no table loaded: nothing to check against */
+	colon = strchr(code, ':');
+	if (colon) /* symmetric "a:b" (or PETRARCH-2's ":b") */
+		return (colon == code ||
+			dy_hash_get(&d->cameo, code, (size_t)(colon - code))) &&
+		       (!colon[1] || known_code(d, colon + 1));
 	return dy_hash_get(&d->cameo, code, strlen(code)) != NULL;
 }
 
