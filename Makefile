@@ -54,24 +54,33 @@ SRCS := \
 	src/base/file.c \
 	src/ctx.c \
 	src/dates.c \
+	src/geo.c \
 	src/text.c \
 	src/json.c \
 	src/xml.c \
 	src/sent.c \
 	src/story.c \
 	src/tree.c \
+	src/lg.c \
+	src/shallow.c \
 	src/raw.c \
 	src/dict.c \
 	src/actors.c \
 	src/coref.c \
 	src/match.c \
+	src/context.c \
 	src/code.c \
 	src/dictcheck.c \
 	src/output.c \
 	src/input.c \
+	src/store.c \
+	src/query.c \
+	src/serve.c \
 	src/validate.c
 
 OBJS := $(SRCS:%.c=$(BUILD)/%.o)
+GEN_OBJS := $(BUILD)/gazetteer.o
+OBJS += $(GEN_OBJS)
 LIB_A := $(BUILD)/libdyad.a
 LIB_SO := $(BUILD)/libdyad.so
 BIN := dyad
@@ -80,6 +89,19 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:%.c=$(BUILD)/%)
 
 all: $(LIB_A) $(LIB_SO) $(BIN)
+
+# The shallow front-end's word table, generated from WordNet (Debian
+# wordnet-base) by tools/mklex.c; never committed.
+WORDNET_DIR ?= /usr/share/wordnet
+
+$(BUILD)/tools/mklex: tools/mklex.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c17 -O2 $(WARN) -o $@ $<
+
+$(BUILD)/shallow_lex.h: $(BUILD)/tools/mklex
+	$(BUILD)/tools/mklex $(WORDNET_DIR) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/src/shallow.o: $(BUILD)/shallow_lex.h
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -91,6 +113,45 @@ $(LIB_A): $(OBJS) Makefile
 
 $(LIB_SO): $(OBJS)
 	$(CC) -shared -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+# The gazetteer table: tools/gen_gazetteer reads GeoNames' cities from
+# Debian's libgeonames (only this tool links it, libdyad gets the data),
+# iso-codes, WordNet and data/src/, and writes $(BUILD)/gazetteer.c.  The
+# tool folds names with the library's own src/text.c.  In a sanitizer build
+# the tool is instrumented too; leak checking is off for it, as glib may
+# keep one-time allocations to the end.
+ISO_3166_JSON ?= /usr/share/iso-codes/json/iso_3166-1.json
+WORDNET_DIR ?= /usr/share/wordnet
+GAZ_TOOL := $(BUILD)/tools/gen_gazetteer
+GAZ_TOOL_OBJS := $(BUILD)/tools/gen_gazetteer.o $(BUILD)/src/text.o \
+	$(BUILD)/src/base/str.o $(BUILD)/src/base/arena.o \
+	$(BUILD)/src/base/mem.o $(BUILD)/src/base/hash.o \
+	$(BUILD)/src/base/file.o
+GAZ_DATA := data/src/country-points.tsv data/src/place-aliases.tsv
+GEONAMES_MISSING := libgeonames (pkg-config geonames) not found: \
+	install the Debian package libgeonames-dev (tools/install-deps)
+
+$(BUILD)/tools/gen_gazetteer.o: tools/gen_gazetteer.c
+	@$(PKG_CONFIG) --exists geonames || \
+		{ echo "error: $(GEONAMES_MISSING)" >&2; exit 1; }
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) \
+		$$($(PKG_CONFIG) --cflags geonames | sed 's/-I/-isystem /g') \
+		-MMD -MP -c $< -o $@
+
+$(GAZ_TOOL): $(GAZ_TOOL_OBJS)
+	$(CC) -o $@ $(GAZ_TOOL_OBJS) $(LDFLAGS) \
+		$$($(PKG_CONFIG) --libs geonames) $(LDLIBS)
+
+$(BUILD)/gazetteer.c: $(GAZ_TOOL) $(GAZ_DATA)
+	ASAN_OPTIONS=detect_leaks=0 ./$(GAZ_TOOL) --iso $(ISO_3166_JSON) \
+		--wordnet $(WORDNET_DIR) \
+		--points data/src/country-points.tsv \
+		--aliases data/src/place-aliases.tsv -o $@.tmp
+	mv $@.tmp $@
+
+$(BUILD)/gazetteer.o: $(BUILD)/gazetteer.c
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
 
 CLI_SRCS := $(wildcard cli/*.c)
 CLI_OBJS := $(CLI_SRCS:%.c=$(BUILD)/%.o)
@@ -109,13 +170,23 @@ $(BUILD)/tests/unit/%: tests/unit/%.c $(LIB_A) tests/unit/test.h
 unit: $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do ./$$t; done
 
-test: all unit
-	@./tests/run-golden.sh $(BUILD)/cli/dyad
+# the suite after the unit tests: golden stories, the dictionary check,
+# the peer suite, the store (docs examples, server, SIGKILL resume)
+suite: all
+	@./tests/run-golden.sh $(BUILD)/cli/dyad $(SHARED)
+	@$(BUILD)/cli/dyad dict check -q | tail -n 1 | grep -q '^0 problems' \
+		&& echo "dict check                   0 problems" \
+		|| { $(BUILD)/cli/dyad dict check; exit 1; }
 	@./tests/run-peer.sh $(BUILD)/cli/dyad $(SHARED)
+	@./tests/store/docs.sh $(BUILD)/cli/dyad
+	@./tests/store/serve.sh $(BUILD)/cli/dyad
+	@./tests/store/kill.sh $(BUILD)/cli/dyad
 
+test: all unit suite
+
+# test, then everything again under AddressSanitizer and UBSan
 check: test
-	$(MAKE) SANITIZE=address,undefined unit
-	@./tests/run-golden.sh build-san/cli/dyad
+	$(MAKE) SANITIZE=address,undefined all unit suite
 
 $(BUILD)/bench/bench: bench/bench.c $(LIB_A)
 	@mkdir -p $(dir $@)
@@ -127,6 +198,6 @@ bench: all $(BUILD)/bench/bench
 clean:
 	rm -rf build build-san $(BIN)
 
-.PHONY: all unit test check bench clean
+.PHONY: all unit suite test check bench clean
 
--include $(OBJS:.o=.d) $(CLI_OBJS:.o=.d)
+-include $(OBJS:.o=.d) $(CLI_OBJS:.o=.d) $(BUILD)/tools/gen_gazetteer.d

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmds.h"
 #include "dyad.h"
 
 static const char usage[] =
@@ -17,6 +18,11 @@ static const char usage[] =
 "  dict check             check the knowledge base\n"
 "  dict lookup NAME       show how a name resolves\n"
 "  parse [INPUT...]       show the parsed sentence form (debugging)\n"
+"  ingest INPUT... [--db FILE]\n"
+"                         code stories into a SQLite database\n"
+"  query [--db FILE] ...  filter and aggregate stored events\n"
+"  serve [--db FILE] [--port N] [--bind ADDR]\n"
+"                         dashboard and JSON API over HTTP\n"
 "  help                   this text\n"
 "\n"
 "INPUT is a .jsonl file (one story per line), a PETRARCH .xml file, a\n"
@@ -33,6 +39,7 @@ static const char usage[] =
 "  --one-a-story          one event per source, target, code and story\n"
 "  --one-a-day            one event per source, target, code and day\n"
 "  --modes all|asserted   keep or drop negated/future/... events\n"
+"  --set NAME=VALUE       any coding option (see dy_ctx_set_option)\n"
 "  -o FILE                write events to FILE\n"
 "  -q                     no warnings on stderr\n";
 
@@ -102,6 +109,17 @@ static void parse_opts(struct dy_ctx *ctx, int argc, char **argv,
 			else
 				die("--input-format: '%s' is not jsonl, text "
 				    "or xml", v);
+		} else if (!strcmp(a, "--set")) {
+			char name[64];
+			const char *eq;
+
+			NEEDV();
+			eq = strchr(v, '=');
+			if (!eq || (size_t)(eq - v) >= sizeof name)
+				die("--set wants NAME=VALUE, got '%s'", v);
+			memcpy(name, v, (size_t)(eq - v));
+			name[eq - v] = '\0';
+			set(ctx, name, eq + 1);
 		} else if (!strcmp(a, "--date")) {
 			NEEDV();
 			set(ctx, "date", v);
@@ -393,6 +411,12 @@ int main(int argc, char **argv)
 		return cmd_validate(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "dict"))
 		return cmd_dict(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "ingest"))
+		return cmd_ingest(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "query"))
+		return cmd_query(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "serve"))
+		return cmd_serve(argc - 1, argv + 1);
 	die("unknown command '%s' (see dyad help)", argv[1]);
 	return 1;
 }

@@ -38,6 +38,14 @@ extern "C" {
 
 #define DY_VERSION "0.1.0"
 
+/* Public functions are exported from libdyad.so (it is built with
+ * hidden visibility, so internal functions stay out). */
+#if defined(__GNUC__)
+#define DY_API __attribute__((visibility("default")))
+#else
+#define DY_API
+#endif
+
 /* ORDER DY_ERR: keep in step with the table in src/ctx.c */
 enum dy_err {
 	DY_OK = 0,
@@ -53,7 +61,7 @@ enum dy_err {
 };
 
 /* Static English text for an error code; never NULL. */
-const char *dy_strerror(int code);
+DY_API const char *dy_strerror(int code);
 
 /*
  * The allocator hook, with Lua's lua_Alloc contract: ptr == NULL
@@ -65,7 +73,7 @@ const char *dy_strerror(int code);
  */
 typedef void *(*dy_alloc_fn)(void *ud, void *ptr, size_t osize,
 			     size_t nsize);
-void dy_set_allocator(dy_alloc_fn fn, void *ud);
+DY_API void dy_set_allocator(dy_alloc_fn fn, void *ud);
 
 /* Hard limits.  Over these, input is refused with DY_ELIMIT and a message
  * naming the story, never truncated silently. */
@@ -83,17 +91,20 @@ void dy_set_allocator(dy_alloc_fn fn, void *ud);
 struct dy_ctx;
 
 /* Create an empty context (no dictionaries).  *out is NULL on failure. */
-int dy_ctx_new(struct dy_ctx **out);
+DY_API int dy_ctx_new(struct dy_ctx **out);
 /* Free the context and everything loaded into it; NULL is a no-op. */
-void dy_ctx_free(struct dy_ctx *ctx);
+DY_API void dy_ctx_free(struct dy_ctx *ctx);
 /* Message of the last failure on ctx ("" when none). */
-const char *dy_errmsg(const struct dy_ctx *ctx);
+DY_API const char *dy_errmsg(const struct dy_ctx *ctx);
 
 /*
  * Options, named as in PETRARCH's <Config> records where one exists:
  *   frontend           "auto" (default), "treebank", "linkgrammar",
  *                      "shallow"; which parser codes raw text
- *   require_dyad       "true" (default): drop events missing an actor
+ *   require_dyad       "source" (default): drop events without a known
+ *                      source, keep those whose target is unknown ("---":
+ *                      "the government resigned"); "true": drop events
+ *                      missing either actor (PETRARCH); "false": keep all
  *   new_actor_length   0..: quote unknown noun phrases of at most this
  *                      many words as actors (0, the default, disables)
  *   comma_min comma_max comma_bmin comma_bmax comma_emin comma_emax
@@ -110,7 +121,7 @@ const char *dy_errmsg(const struct dy_ctx *ctx);
  *                      a coded reporting verb swallows what it reports
  * Returns DY_EINVAL with a message for an unknown name or bad value.
  */
-int dy_ctx_set_option(struct dy_ctx *ctx, const char *name,
+DY_API int dy_ctx_set_option(struct dy_ctx *ctx, const char *name,
 		      const char *value);
 
 /* ------------------------------------------------------------------ */
@@ -133,7 +144,7 @@ enum dy_dict_kind {
  * A malformed entry fails with DY_EDICT and the message
  * "FILE:LINE: what is wrong"; the context keeps what loaded before.
  */
-int dy_dict_load(struct dy_ctx *ctx, enum dy_dict_kind kind,
+DY_API int dy_dict_load(struct dy_ctx *ctx, enum dy_dict_kind kind,
 		 const char *path);
 
 /*
@@ -142,18 +153,18 @@ int dy_dict_load(struct dy_ctx *ctx, enum dy_dict_kind kind,
  * published dictionaries have a few such lines, and PETRARCH skips them
  * too; dyad's own knowledge base is loaded strictly (dy_kb_load fails).
  */
-const char *dy_dict_warnings(const struct dy_ctx *ctx);
+DY_API const char *dy_dict_warnings(const struct dy_ctx *ctx);
 
 /*
  * Load dyad's own knowledge base from a directory laid out as data/ in
  * the source tree (cameo.tsv, verbs/, actors/, agents.txt, members.tsv,
  * discards.txt, issues.txt, ...).  See docs/knowledge-base.md.
  */
-int dy_kb_load(struct dy_ctx *ctx, const char *dir);
+DY_API int dy_kb_load(struct dy_ctx *ctx, const char *dir);
 
 /* Default knowledge-base directory compiled into the library (the
  * DYAD_DATA environment variable overrides it). */
-const char *dy_kb_default_dir(void);
+DY_API const char *dy_kb_default_dir(void);
 
 /*
  * Load PETRARCH2's dictionary set from `dir`: CAMEO.2.0.txt,
@@ -163,7 +174,7 @@ const char *dy_kb_default_dir(void);
  * from kb_dir (NULL = default) so events still carry Goldstein, quad
  * class and PLOVER type.
  */
-int dy_petrarch_load(struct dy_ctx *ctx, const char *dir,
+DY_API int dy_petrarch_load(struct dy_ctx *ctx, const char *dir,
 		     const char *kb_dir);
 
 /*
@@ -173,7 +184,7 @@ int dy_petrarch_load(struct dy_ctx *ctx, const char *dir,
  * problems (0 = clean) or a negative error code.
  */
 typedef void (*dy_report_fn)(void *ud, const char *msg);
-int dy_dict_check(struct dy_ctx *ctx, dy_report_fn report, void *ud);
+DY_API int dy_dict_check(struct dy_ctx *ctx, dy_report_fn report, void *ud);
 
 /*
  * Resolve a name as the actor resolver would on `date` (YYYY-MM-DD, or
@@ -181,7 +192,7 @@ int dy_dict_check(struct dy_ctx *ctx, dy_report_fn report, void *ud);
  * explanation to `report`, one call per line.  Returns 1 when the name
  * resolved to a code, 0 when it did not, <0 on error.
  */
-int dy_dict_lookup(struct dy_ctx *ctx, const char *name, const char *date,
+DY_API int dy_dict_lookup(struct dy_ctx *ctx, const char *name, const char *date,
 		   dy_report_fn report, void *ud);
 
 /* CAMEO code facts from the loaded code table. */
@@ -194,18 +205,21 @@ struct dy_cameo_info {
 	const char *plover;   /* PLOVER event type, "AID" */
 	const char *plover_mode; /* PLOVER mode or "" */
 	const char *plover_context; /* PLOVER context or "" */
+	const char *future;   /* the code of a stated future action of this
+				 kind: an intent (03x) for cooperation, a
+				 threat (13x) for conflict; "" to keep */
 };
 /* NULL when the code is not in the table. */
-const struct dy_cameo_info *dy_cameo_lookup(const struct dy_ctx *ctx,
+DY_API const struct dy_cameo_info *dy_cameo_lookup(const struct dy_ctx *ctx,
 					    const char *code);
 
 /* IGO membership: 1 when `country` (ISO3) belongs to `igo` (e.g. IGOCSTO)
  * on `date` (YYYY-MM-DD, NULL = ever), 0 when not. */
-int dy_igo_member(const struct dy_ctx *ctx, const char *igo,
+DY_API int dy_igo_member(const struct dy_ctx *ctx, const char *igo,
 		  const char *country, const char *date);
 /* Member countries of igo on date: fills up to max codes, returns the
  * total count (may exceed max). */
-size_t dy_igo_members(const struct dy_ctx *ctx, const char *igo,
+DY_API size_t dy_igo_members(const struct dy_ctx *ctx, const char *igo,
 		      const char *date, const char **out, size_t max);
 
 /* ------------------------------------------------------------------ */
@@ -228,23 +242,23 @@ struct dy_story_info {
  * given, becomes sentence 0 of the story.  Invalid UTF-8 is replaced by
  * U+FFFD in the story's copy and reported by dy_story_warnings().
  */
-int dy_story_new(struct dy_ctx *ctx, const struct dy_story_info *info,
+DY_API int dy_story_new(struct dy_ctx *ctx, const struct dy_story_info *info,
 		 struct dy_story **out);
-void dy_story_free(struct dy_story *story);
+DY_API void dy_story_free(struct dy_story *story);
 
 /*
  * Append a sentence that comes with a Penn Treebank parse (PETRARCH XML
  * input).  Stories built this way are not re-split into sentences.  The
  * parse is checked when the story is coded.
  */
-int dy_story_add_parsed(struct dy_story *story, const char *sent_id,
+DY_API int dy_story_add_parsed(struct dy_story *story, const char *sent_id,
 			const char *text, size_t text_len, const char *parse,
 			size_t parse_len);
 
 /* Run the whole pipeline on a story: split, parse, resolve actors,
  * match verbs, resolve context (coreference, dates, places, attribution,
  * modality), dedup.  May be called once per story. */
-int dy_code(struct dy_ctx *ctx, struct dy_story *story);
+DY_API int dy_code(struct dy_ctx *ctx, struct dy_story *story);
 
 /* Byte range in the story text (the text as stored: see dy_story_text). */
 struct dy_span {
@@ -297,28 +311,28 @@ struct dy_event {
 	int _clause;                /* private: the clause that coded it */
 };
 
-size_t dy_story_event_count(const struct dy_story *story);
-const struct dy_event *dy_story_event(const struct dy_story *story,
+DY_API size_t dy_story_event_count(const struct dy_story *story);
+DY_API const struct dy_event *dy_story_event(const struct dy_story *story,
 				      size_t i);
-const char *dy_story_id(const struct dy_story *story);
-const char *dy_story_date(const struct dy_story *story); /* NULL unknown */
-const char *dy_story_source(const struct dy_story *story);
-const char *dy_story_title(const struct dy_story *story);
+DY_API const char *dy_story_id(const struct dy_story *story);
+DY_API const char *dy_story_date(const struct dy_story *story); /* NULL unknown */
+DY_API const char *dy_story_source(const struct dy_story *story);
+DY_API const char *dy_story_title(const struct dy_story *story);
 /* The story text as stored (headline first when there is one, then the
  * body, with invalid UTF-8 replaced); spans index into this. */
-const char *dy_story_text(const struct dy_story *story, size_t *len);
-size_t dy_story_sentence_count(const struct dy_story *story);
+DY_API const char *dy_story_text(const struct dy_story *story, size_t *len);
+DY_API size_t dy_story_sentence_count(const struct dy_story *story);
 /* Span of sentence i in the story text. */
-struct dy_span dy_story_sentence(const struct dy_story *story, size_t i);
+DY_API struct dy_span dy_story_sentence(const struct dy_story *story, size_t i);
 /* Code the story (if not yet coded) and write, for every sentence, its
  * text and the sentence form the coder saw: noun phrases with their actor
  * codes, clauses with verb, subject, objects and the pattern sequences.
  * For debugging dictionaries and front-ends. */
-int dy_story_dump(struct dy_ctx *ctx, struct dy_story *story, FILE *out);
+DY_API int dy_story_dump(struct dy_ctx *ctx, struct dy_story *story, FILE *out);
 
 /* Problems found while coding that did not stop it (invalid UTF-8,
  * sentences over a limit, a parse that failed), one per line, or "". */
-const char *dy_story_warnings(const struct dy_story *story);
+DY_API const char *dy_story_warnings(const struct dy_story *story);
 
 /* ORDER DY_FORMAT */
 enum dy_format {
@@ -327,7 +341,7 @@ enum dy_format {
 };
 
 /* Write the story's events to `out`.  Returns DY_EIO on a write error. */
-int dy_story_write(const struct dy_story *story, enum dy_format fmt,
+DY_API int dy_story_write(const struct dy_story *story, enum dy_format fmt,
 		   FILE *out);
 
 /* ------------------------------------------------------------------ */
@@ -345,7 +359,7 @@ enum dy_input_format {
 struct dy_reader;
 
 /* Open a file, a directory of text files, or "-" for standard input. */
-int dy_reader_open(struct dy_ctx *ctx, const char *path,
+DY_API int dy_reader_open(struct dy_ctx *ctx, const char *path,
 		   enum dy_input_format fmt, struct dy_reader **out);
 /*
  * Read the next story: returns 1 and sets *story (caller frees it), 0 at
@@ -353,8 +367,8 @@ int dy_reader_open(struct dy_ctx *ctx, const char *path,
  * error in one record the reader stays usable: the next call continues
  * with the next record, so a caller may report and go on.
  */
-int dy_reader_next(struct dy_reader *r, struct dy_story **story);
-void dy_reader_free(struct dy_reader *r);
+DY_API int dy_reader_next(struct dy_reader *r, struct dy_story **story);
+DY_API void dy_reader_free(struct dy_reader *r);
 
 /* ------------------------------------------------------------------ */
 /* Validation records                                                  */
@@ -380,7 +394,7 @@ typedef void (*dy_valid_fn)(void *ud, const struct dy_valid_result *r);
  * to `fn`.  Stores the pass and fail counts.  The dictionaries are loaded
  * into ctx, which should be fresh.
  */
-int dy_validate_file(struct dy_ctx *ctx, const char *path,
+DY_API int dy_validate_file(struct dy_ctx *ctx, const char *path,
 		     const char *dict_dir, dy_valid_fn fn, void *ud,
 		     int *npassed, int *nfailed);
 

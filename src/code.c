@@ -192,10 +192,8 @@ int dy_code(struct dy_ctx *ctx, struct dy_story *st)
 		if (prc)
 			continue;
 		rc = dy_actors_resolve(ctx, &st->arena, s, st->date);
-#ifdef DY_HAVE_GEO
 		if (!rc && !ctx->opt.compat)
 			rc = dy_context_places(ctx, st, (int)i);
-#endif
 		if (!rc && !ctx->opt.compat)
 			rc = dy_coref_sentence(ctx, st, (int)i);
 		if (rc)
@@ -209,10 +207,8 @@ int dy_code(struct dy_ctx *ctx, struct dy_story *st)
 		for (k = first_ev; k < st->nev; k++)
 			finish_event(ctx, st, &st->events[k], issues);
 	}
-#ifdef DY_HAVE_GEO
 	if (!rc)
 		rc = dy_context_events(ctx, st);
-#endif
 	if (!rc && st->arena.oom)
 		rc = DY_ENOMEM;
 	if (!rc)

@@ -239,7 +239,7 @@ static int country_prefix(const char *c)
 /* The country a bare agent belongs to at this point of the story: a
  * place named in the sentence, else the country most mentioned in the
  * last few sentences (ties to the most recent), else the dateline's. */
-static const char *focus_country(const struct dy_story *st, int sidx)
+const char *dy_coref_focus(const struct dy_story *st, int sidx)
 {
 	const char *best = NULL;
 	int best_n = 0, best_sent = -1;
@@ -272,8 +272,15 @@ int dy_coref_sentence(struct dy_ctx *ctx, struct dy_story *st, int sidx)
 {
 	struct dy_sent *s = &st->sents[sidx];
 	int i, rc = 0;
+	uint32_t first_ment;
 
 	(void)ctx;
+	/* the sentence's own coded NPs are antecedents too ("Belarus said
+	 * it was ready") */
+	first_ment = st->nment;
+	for (i = 0; i < s->nnp && !rc; i++)
+		if (!(s->nps[i].flags & (DY_NP_COORD | DY_NP_DELETED)))
+			rc = add_mention(st, sidx, i);
 	for (i = 0; i < s->nnp && !rc; i++) {
 		struct dy_np *np = &s->nps[i];
 		const struct dy_mention *m = NULL;
@@ -370,7 +377,7 @@ int dy_coref_sentence(struct dy_ctx *ctx, struct dy_story *st, int sidx)
 	}
 	/* bare agents get the story's country at this point */
 	if (!rc && !ctx->opt.compat) {
-		const char *fc = focus_country(st, sidx);
+		const char *fc = dy_coref_focus(st, sidx);
 
 		for (i = 0; i < s->nnp && fc && !rc; i++) {
 			struct dy_np *np = &s->nps[i];
@@ -386,6 +393,8 @@ int dy_coref_sentence(struct dy_ctx *ctx, struct dy_story *st, int sidx)
 			}
 		}
 	}
+	/* record the sentence's mentions again, now with resolved codes */
+	st->nment = first_ment;
 	for (i = 0; i < s->nnp && !rc; i++)
 		if (!(s->nps[i].flags & (DY_NP_COORD | DY_NP_DELETED)))
 			rc = add_mention(st, sidx, i);

@@ -19,4 +19,9 @@ struct dy_story;
 DY_INTERNAL int dy_coref_sentence(struct dy_ctx *ctx, struct dy_story *st,
 				  int sidx);
 
+/* The country the story is about at sentence sidx: a place named in
+ * it, else the country most mentioned in the last few sentences, else
+ * the dateline's; NULL when unknown. */
+DY_INTERNAL const char *dy_coref_focus(const struct dy_story *st, int sidx);
+
 #endif

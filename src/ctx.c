@@ -6,6 +6,10 @@
 #include <string.h>
 
 #include "ctx.h"
+#include "dict.h"
+#include "geo.h"
+#include "lg.h"
+#include "shallow.h"
 #include "base/str.h"
 
 /* ORDER DY_ERR */
@@ -56,7 +60,8 @@ const char *dy_errmsg(const struct dy_ctx *ctx)
 static void options_default(struct dy_options *o)
 {
 	memset(o, 0, sizeof *o);
-	o->require_dyad = 1;
+	o->require_dyad = 2; /* source required, target may be unknown */
+	o->max_gap = 5;
 
 	o->lg_timeout = 3.0;
 	o->lg_linkages = 500;
@@ -78,7 +83,28 @@ void dy_ctx_free(struct dy_ctx *ctx)
 {
 	if (!ctx)
 		return;
+	dy_dict_free(ctx->dict);
+	dy_geo_close(ctx->gaz);
+	dy_shallow_close(ctx->shallow);
+	dy_lg_close(ctx->lg);
 	dy_free(ctx, sizeof *ctx);
+}
+
+int dy_ctx_prepare(struct dy_ctx *ctx)
+{
+	int rc;
+
+	/* everything coding needs is made before any story is coded, so
+	 * threads can share the context read-only */
+	const char *err = NULL;
+
+	if (!ctx->gaz && (rc = dy_geo_open(&ctx->gaz)) != 0)
+		return dy_fail(ctx, rc, "cannot build the gazetteer: %s",
+			       dy_strerror(rc));
+	if (!ctx->shallow && (rc = dy_shallow_open(&ctx->shallow, &err)) != 0)
+		return dy_fail(ctx, rc, "cannot open the shallow parser: %s",
+			       err ? err : dy_strerror(rc));
+	return 0;
 }
 
 static int parse_bool(const char *v, int *out)
@@ -123,6 +149,7 @@ int dy_ctx_set_option(struct dy_ctx *ctx, const char *name,
 		{ "comma_emin", &o->comma_emin },
 		{ "comma_emax", &o->comma_emax },
 		{ "lg_linkages", &o->lg_linkages },
+		{ "max_gap", &o->max_gap },
 	};
 	struct { const char *name; int *p; } bools[] = {
 		{ "require_dyad", &o->require_dyad },
@@ -141,6 +168,10 @@ int dy_ctx_set_option(struct dy_ctx *ctx, const char *name,
 			return dy_fail(ctx, DY_EINVAL,
 				       "option '%s': '%s' is not a number",
 				       name, value);
+		return DY_OK;
+	}
+	if (!strcmp(name, "require_dyad") && !strcmp(value, "source")) {
+		o->require_dyad = 2;
 		return DY_OK;
 	}
 	for (i = 0; i < sizeof bools / sizeof bools[0]; i++) {

@@ -13,6 +13,8 @@
 
 struct dy_dict;
 struct dy_gazetteer;
+struct dy_lg;
+struct dy_shallow;
 
 struct dy_options {
 	int frontend;         /* enum dy_frontend, DY_FE_NONE = auto */
@@ -27,6 +29,8 @@ struct dy_options {
 	int one_a_day;        /* dedup per day */
 	int asserted_only;    /* drop events with a mode flag */
 	long default_date;    /* yyyymmdd for undated stories, 0 none */
+	int max_gap;          /* words a pattern's space may skip (dyad's
+				 own dictionaries) */
 	int compat;           /* PETRARCH semantics (validation): no
 				 story context, no country inference, and
 				 a coded clause swallows what it reports */
@@ -36,9 +40,15 @@ struct dy_ctx {
 	char errmsg[1024];        /* last failure */
 	struct dy_options opt;    /* coding options */
 	struct dy_dict *dict;     /* dictionaries (dict.c) */
-	void *lg;                 /* Link Grammar state (lg.c) */
+	struct dy_lg *lg;         /* Link Grammar parser (lg.c), opened on
+				     first use */
+	struct dy_shallow *shallow; /* shallow front-end's lexicon */
 	struct dy_gazetteer *gaz; /* places (geo.c), loaded on first use */
 };
+
+/* Build the shared read-only state coding needs (gazetteer); called at
+ * the end of dictionary loading. */
+DY_INTERNAL int dy_ctx_prepare(struct dy_ctx *ctx);
 
 /* Record a formatted message on ctx and return `code` (git's error()). */
 DY_INTERNAL int dy_fail(struct dy_ctx *ctx, int code, const char *fmt, ...)

@@ -171,6 +171,12 @@ void dy_dict_free(struct dy_dict *d)
 	dy_hash_release(&d->actors);
 	dy_hash_release(&d->agents);
 	dy_hash_release(&d->cameo);
+	{
+		struct dy_hash *exc = dy_hash_get(&d->strings, "\x01wnexc", 6);
+
+		if (exc)
+			dy_hash_release(exc);
+	}
 	dy_hash_release(&d->strings);
 	dy_hash_release(&d->discard_idx);
 	dy_hash_release(&d->issue_idx);
@@ -1139,8 +1145,9 @@ static int load_verbs(struct dy_ctx *ctx, struct dy_dict *d,
 	/* the most specific pattern is tried first (PETRARCH-2); ties keep
 	 * file order, which is what PETRARCH-1 dictionaries rely on */
 	for (i = first_block; i < d->nblocks; i++)
-		qsort(d->blocks[i]->pats, d->blocks[i]->npats,
-		      sizeof *d->blocks[i]->pats, cmp_pattern);
+		if (d->blocks[i]->npats > 1)
+			qsort(d->blocks[i]->pats, d->blocks[i]->npats,
+			      sizeof *d->blocks[i]->pats, cmp_pattern);
 	return 0;
 }
 
@@ -1888,8 +1895,10 @@ static int load_cameo(struct dy_ctx *ctx, struct dy_dict *d,
 						 nf > 5 ? strlen(f[5]) : 0);
 		ci->plover_context = dy_dict_intern(d, nf > 6 ? f[6] : "",
 						    nf > 6 ? strlen(f[6]) : 0);
+		ci->future = dy_dict_intern(d, nf > 7 ? f[7] : "",
+					    nf > 7 ? strlen(f[7]) : 0);
 		if (!ci->code || !ci->name || !ci->plover || !ci->plover_mode ||
-		    !ci->plover_context)
+		    !ci->plover_context || !ci->future)
 			return DY_ENOMEM;
 		if (dy_hash_get(&d->cameo, ci->code, strlen(ci->code)))
 			return lfail(ctx, L, "duplicate CAMEO code '%s'",
@@ -2376,7 +2385,8 @@ int dy_kb_load(struct dy_ctx *ctx, const char *dir)
 	rc = load_folder(ctx, dir, "verbs", ".verbs", DY_DICT_VERBS);
 	if (rc)
 		return rc;
-	return load_folder(ctx, dir, "actors", ".actors", DY_DICT_ACTORS);
+	rc = load_folder(ctx, dir, "actors", ".actors", DY_DICT_ACTORS);
+	return rc ? rc : dy_ctx_prepare(ctx);
 }
 
 const char *dy_dict_warnings(const struct dy_ctx *ctx)

@@ -444,7 +444,9 @@ int dy_petrarch_load(struct dy_ctx *ctx, const char *dir, const char *kb)
 		 kb ? kb : dy_kb_default_dir());
 	if ((f = fopen(path, "r")) != NULL) {
 		fclose(f);
-		return dy_dict_load(ctx, DY_DICT_CAMEO, path);
+		rc = dy_dict_load(ctx, DY_DICT_CAMEO, path);
+		if (rc)
+			return rc;
 	}
-	return 0;
+	return dy_ctx_prepare(ctx);
 }

@@ -178,6 +178,7 @@ struct mstate {
 	const struct sel *q;
 	int n;
 	int lemma;          /* pattern words may match lemmas */
+	int max_gap;        /* words a space may skip in a row */
 	struct loc src, tgt, cmp;
 	int depth;          /* chunk nesting at the current position */
 	int16_t cur[8];     /* open chunks, innermost last */
@@ -204,6 +205,10 @@ static int member_match(const struct mstate *m, const struct dy_synmember *mem,
 		const struct dy_pel *e = &mem->els[dir > 0 ? k : mem->nels - 1 - k];
 		int u = 1;
 
+		/* chunk markers inside a member are transparent: "a state
+		 * of emergency" is chunked [a state] of [emergency] */
+		while (k > 0 && pos < m->n && m->q[pos].kind != SEL_WORD)
+			pos++;
 		if (pos < 0 || pos >= m->n)
 			return 0;
 		if (e->kind == DY_PEL_WORD) {
@@ -293,8 +298,7 @@ static int pattern_match(struct mstate *m, const struct dy_pel *p, int np,
 			 int upper)
 {
 	int dir = upper ? -1 : 1;
-
-	int kp = 0, ks = 0;
+	int kp = 0, ks = 0, gap = 0;
 
 	m->depth = 0;
 	if (np == 0)
@@ -335,12 +339,13 @@ static int pattern_match(struct mstate *m, const struct dy_pel *p, int np,
 					ks--;
 				}
 				kp++;
+				gap = 0;
 				if (kp >= np)
 					return 1;
 				ks++;
 				continue;
 			}
-			if (!e->open)
+			if (!e->open || ++gap > m->max_gap)
 				return 0;
 			ks++;
 			continue;
@@ -355,23 +360,25 @@ static int pattern_match(struct mstate *m, const struct dy_pel *p, int np,
 					if (m->q[ks + i].kind != SEL_WORD)
 						enter(m, &m->q[ks + i]);
 				kp++;
+				gap = 0;
 				if (kp >= np)
 					return 1;
 				ks += used;
 				continue;
 			}
-			if (!e->open)
+			if (!e->open || ++gap > m->max_gap)
 				return 0;
 			ks++;
 			continue;
 		}
 		if (!word_eq(m, e->word, x)) {
-			if (!e->open)
+			if (!e->open || ++gap > m->max_gap)
 				return 0;
 			ks++;
 			continue;
 		}
 		kp++;
+		gap = 0;
 		if (kp >= np)
 			return 1;
 		ks++;
@@ -395,8 +402,42 @@ static int is_coded(const struct dy_sent *s, int np)
 	return c && strcmp(c, "---");
 }
 
-/* chunks (umbrellas or simple) in sequence order */
-static int chunks(const struct sel *q, int n, int16_t *out, int max)
+/* "Wednesday", "last year", "the night": a time, not an actor */
+static int temporal(const struct dy_sent *s, int np)
+{
+	static const char *const words[] = { "MONDAY", "TUESDAY",
+		"WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY",
+		"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
+		"AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER",
+		"TODAY", "TONIGHT", "YESTERDAY", "TOMORROW", "MORNING",
+		"AFTERNOON", "EVENING", "NIGHT", "DAY", "DAYS", "WEEK", "WEEKS",
+		"MONTH", "MONTHS", "YEAR", "YEARS", "WEEKEND", "HOUR", "HOURS",
+		"TIME", "LATER", "EARLIER", "DECADE", "CENTURY", NULL };
+	const struct dy_np *c = &s->nps[np];
+	int k, n = c->words ? c->nwords : c->last - c->first;
+
+	if (c->flags & DY_NP_COORD)
+		return 0;
+	for (k = 0; k < n; k++) {
+		uint16_t t = c->words ? c->words[k] : (uint16_t)(c->first + k);
+		const char *f = s->toks[t].form;
+		const char *const *w;
+		int hit = 0;
+
+		for (w = words; *w && !hit; w++)
+			hit = !strcmp(f, *w);
+		if (hit || s->toks[t].pos == DY_POS_CD ||
+		    s->toks[t].pos == DY_POS_DT || s->toks[t].pos == DY_POS_JJ)
+			continue;
+		return 0;
+	}
+	return 1;
+}
+
+/* chunks (umbrellas or simple) in sequence order; times are skipped
+ * when s is given */
+static int chunks_of(const struct dy_sent *s_of_chunks, const struct sel *q,
+		     int n, int16_t *out, int max)
 {
 	int i, k = 0, depth = 0;
 
@@ -406,7 +447,8 @@ static int chunks(const struct sel *q, int n, int16_t *out, int max)
 		/* in the upper (reversed) sequence a chunk starts with what
 		 * was its CLOSE, already swapped to OPEN by reverse() */
 		if (q[i].kind == SEL_OPEN) {
-			if (depth == 0 && k < max)
+			if (depth == 0 && k < max && q[i].np >= 0 &&
+			    !(s_of_chunks && temporal(s_of_chunks, q[i].np)))
 				out[k++] = q[i].np;
 			depth++;
 		} else if (depth > 0) {
@@ -424,10 +466,11 @@ static int coded_or_compound(const struct dy_sent *s, int np)
 }
 
 static void find_source(const struct dy_sent *s, const struct seqs *q,
-			struct loc *src)
+			struct loc *src, int skip_times)
 {
+	const struct dy_sent *cs = skip_times ? s : NULL;
 	int16_t c[256];
-	int n = chunks(q->up, q->nup, c, 256), i;
+	int n = chunks_of(cs, q->up, q->nup, c, 256), i;
 
 	/* text order = the upper sequence read backwards */
 	for (i = n - 1; i >= 0; i--)
@@ -443,15 +486,16 @@ static void find_source(const struct dy_sent *s, const struct seqs *q,
 }
 
 static void find_target(const struct dy_sent *s, const struct seqs *q,
-			const struct loc *src, struct loc *tgt)
+			const struct loc *src, struct loc *tgt, int skip_times)
 {
+	const struct dy_sent *cs = skip_times ? s : NULL;
 	int16_t c[256];
 	int n, i;
 	const char *sc = NULL;
 
 	if (src->np >= 0 && !(s->nps[src->np].flags & DY_NP_COORD))
 		sc = chunk_code(s, src->np);
-	n = chunks(q->low, q->nlow, c, 256);
+	n = chunks_of(cs, q->low, q->nlow, c, 256);
 	for (i = 0; i < n; i++)
 		if (coded_or_compound(s, c[i]) &&
 		    (!sc || (s->nps[c[i]].flags & DY_NP_COORD) ||
@@ -466,7 +510,7 @@ static void find_target(const struct dy_sent *s, const struct seqs *q,
 			tgt->upper = 0;
 			return;
 		}
-	n = chunks(q->up, q->nup, c, 256);
+	n = chunks_of(cs, q->up, q->nup, c, 256);
 	for (i = 0; i < n; i++)
 		if (coded_or_compound(s, c[i]) && c[i] != src->np &&
 		    (!sc || (s->nps[c[i]].flags & DY_NP_COORD) ||
@@ -645,6 +689,14 @@ static int make_events(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 
 	codes_of(&st->arena, s, src.np, o, &S);
 	codes_of(&st->arena, s, tgt.np, o, &T);
+	if (tgt.np < 0 && o->require_dyad == 2 && !o->compat) {
+		/* no target in the sentence at all ("the government
+		 * resigned"): a one-sided event; an NP that is there but
+		 * unknown is no event (below) */
+		T.n = 1;
+		T.code[0] = "---";
+		T.np[0] = -1;
+	}
 	if (S.n == 0 || T.n == 0)
 		return 0;
 	if (code2 && (!strcmp(S.code[0], "---") || !strcmp(T.code[0], "---"))) {
@@ -670,8 +722,15 @@ static int make_events(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 					continue;
 				if (!a || !b)
 					return DY_ENOMEM;
-				if (o->require_dyad &&
+				if (o->require_dyad == 1 &&
 				    (!strcmp(a, "---") || !strcmp(b, "---")))
+					continue;
+				/* "X said": a statement with nobody it is
+				 * addressed to or about is no event */
+				if (o->require_dyad == 2 &&
+				    (!strcmp(passive ? b : a, "---") ||
+				     (!strcmp(passive ? a : b, "---") &&
+				      !strncmp(ec, "01", 2))))
 					continue;
 				if (passive)
 					rc = add_event(st, s, sidx, clause, b,
@@ -703,6 +762,49 @@ static int mw_fits(const struct dy_sent *s, const struct dy_clause *c,
 			return -1;
 	}
 	return v->nmw;
+}
+
+/* Is the clause's action stated for the future: "will/shall ...",
+ * "going to ...", or "ready/prepared/willing/plans/pledged ... to"? */
+static int announced(const struct dy_sent *s, const struct dy_clause *c)
+{
+	static const char *const intent[] = { "READY", "PREPARED",
+		"WILLING", "PLAN", "PLANS", "PLANNED", "PLANNING", "INTEND",
+		"INTENDS", "INTENDED", "PLEDGE", "PLEDGES", "PLEDGED",
+		"PROMISE", "PROMISES", "PROMISED", "VOW", "VOWS", "VOWED",
+		"OFFER", "OFFERS", "OFFERED", "AIM", "AIMS", "READINESS",
+		"INTENTION", "DETERMINED", "EXPECTED", "SCHEDULED", "DUE",
+		"AGREE", "AGREES", "AGREED", "DECIDE", "DECIDES", "DECIDED",
+		"COMMITTED", "THREATEN", "THREATENS", "THREATENED", "WANT",
+		"WANTS", "WANTED", "SEEK", "SEEKS", "SOUGHT", "HOPE", "HOPES",
+		"HOPED", "RESOLVED", "VOTED", NULL };
+	int t, k;
+
+	if (c->neg)
+		return 0;
+	if (c->aux & DY_AUX_WILL)
+		return 1;
+	/* the infinitive's governor: "... ready to [verb]" */
+	t = c->verb - 1;
+	while (t >= 0 && s->toks[t].pos == DY_POS_RB)
+		t--;
+	if (t < 1 || strcmp(s->toks[t].form, "TO"))
+		return 0;
+	for (k = t - 1; k >= 0 && k >= t - 3; k--) {
+		const char *const *w;
+
+		if (s->toks[k].pos == DY_POS_RB)
+			continue;
+		for (w = intent; *w; w++)
+			if (!strcmp(s->toks[k].form, *w))
+				return 1;
+		/* "going to" */
+		if (!strcmp(s->toks[k].form, "GOING") &&
+		    k > 0 && dy_pos_is_verb(s->toks[k - 1].pos))
+			return 1;
+		break;
+	}
+	return 0;
 }
 
 static int code_clause(struct dy_ctx *ctx, struct dy_story *st, int sidx,
@@ -752,7 +854,7 @@ static int code_clause(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 
 		/* a multi-word verb uses its own block; a single word all the
 		 * single-word entries of the form */
-		if (use->nmw ? v != use : v->nmw != 0)
+		if (use->nmw ? v->lemma != use->lemma : v->nmw != 0)
 			continue;
 		if (written && v->generated)
 			continue;
@@ -765,6 +867,9 @@ static int code_clause(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 			if (!strcmp(p->code, "+++"))
 				continue;
 			m.lemma = p->lemma;
+			/* PETRARCH lets a space skip any number of words;
+			 * dyad's own patterns mean "a few words" */
+			m.max_gap = p->lemma ? ctx->opt.max_gap : 1 << 30;
 			m.src.np = m.tgt.np = m.cmp.np = -1;
 			m.q = q->up;
 			m.n = q->nup;
@@ -799,6 +904,13 @@ static int code_clause(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 	}
 	if (!code || !strcmp(code, "---"))
 		return 0;
+	if (!ctx->opt.compat && !code2 && announced(s, c)) {
+		/* "will send peacekeepers", "ready to help": an intent */
+		const struct dy_cameo_info *info = dy_cameo_lookup(ctx, code);
+
+		if (info && info->future && *info->future)
+			code = info->future;
+	}
 	if (best_cmp.np >= 0) {
 		/* % : a compound; before the verb it acts among itself ("X
 		 * and Y delayed their meeting": X->Y and Y->X), after the verb
@@ -809,12 +921,14 @@ static int code_clause(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 			best_tgt = best_cmp;
 	}
 	if (best_src.np < 0)
-		find_source(s, q, &best_src);
+		find_source(s, q, &best_src, !ctx->opt.compat);
+	if (best_src.np < 0 && best_cmp.np >= 0)
+		best_src = best_cmp; /* "there was fighting between %" */
 	if (best_src.np < 0)
 		return 1;
 	if (best_tgt.np < 0)
-		find_target(s, q, &best_src, &best_tgt);
-	if (best_tgt.np < 0)
+		find_target(s, q, &best_src, &best_tgt, !ctx->opt.compat);
+	if (best_tgt.np < 0 && (ctx->opt.compat || ctx->opt.require_dyad != 2))
 		return 1;
 	rc = make_events(ctx, st, sidx, ci, best_src, best_tgt, code, code2,
 			 where, c->passive != rev);

@@ -93,9 +93,10 @@ static int event_json(const struct dy_story *st, const struct dy_event *e,
 		rc = rc ? rc : dy_buf_add_json(b, l->name, strlen(l->name));
 		rc = rc ? rc : dy_buf_printf(b, "\",\"country\":\"%s\"",
 					     l->country ? l->country : "");
-		if (!rc && !l->is_country)
-			rc = dy_buf_printf(b, ",\"lat\":%.4f,\"lon\":%.4f",
-					   l->lat, l->lon);
+		rc = rc ? rc : dy_buf_printf(b, ",\"lat\":%.4f,\"lon\":%.4f,"
+					     "\"precision\":\"%s\"", l->lat,
+					     l->lon, l->is_country ? "country"
+							   : "city");
 		rc = rc ? rc : dy_buf_addc(b, '}');
 	}
 	rc = rc ? rc : jstr(b, "issues", e->issues);

@@ -153,6 +153,12 @@ int dy_sent_dump(const struct dy_sent *s, const char *text,
 	int i, rc = 0;
 
 	(void)text;
+	rc = dy_buf_adds(out, "tokens");
+	for (i = 0; i < s->ntok && !rc; i++)
+		rc = dy_buf_printf(out, " %s/%s%s", s->toks[i].form,
+				   dy_pos_names[s->toks[i].pos],
+				   s->toks[i].flags & DY_TOK_SKIP ? "/x" : "");
+	rc = rc ? rc : dy_buf_addc(out, '\n');
 	for (i = 0; i < s->nnp && !rc; i++) {
 		const struct dy_np *np = &s->nps[i];
 

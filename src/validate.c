@@ -417,6 +417,7 @@ int dy_validate_file(struct dy_ctx *ctx, const char *path,
 	dy_xml_init(&x, buf, n);
 	/* PETRARCH's semantics, and its comma-deletion defaults */
 	ctx->opt.compat = 1;
+	ctx->opt.require_dyad = 1;
 	ctx->opt.comma_min = 2;
 	ctx->opt.comma_max = 8;
 	ctx->opt.comma_emin = 2;

@@ -77,7 +77,7 @@ int dy_parse_uint(const char **pp, const char *end, unsigned long max,
 	while (p < end && dy_isdigit((unsigned char)*p)) {
 		unsigned d = (unsigned)(*p - '0');
 
-		if (v > (max - d) / 10)
+		if (d > max || v > (max - d) / 10)
 			return DY_ELIMIT;
 		v = v * 10 + d;
 		p++;
