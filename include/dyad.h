@@ -208,6 +208,11 @@ struct dy_cameo_info {
 	const char *future;   /* the code of a stated future action of this
 				 kind: an intent (03x) for cooperation, a
 				 threat (13x) for conflict; "" to keep */
+	const char *request;  /* the code of asking someone for this action
+				 ("at X's request": 074 -> 0234), or "" */
+	const char *implied;  /* who does it when the text does not say
+				 ("a curfew was imposed"): a role code such as
+				 GOV or COP, or "" */
 };
 /* NULL when the code is not in the table. */
 DY_API const struct dy_cameo_info *dy_cameo_lookup(const struct dy_ctx *ctx,

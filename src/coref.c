@@ -113,6 +113,13 @@ static int is_intl(const char *c)
 	       !strncmp(c, "NGM", 3) || !strncmp(c, "UIS", 3);
 }
 
+static int country_prefix(const char *c)
+{
+	return strlen(c) >= 3 && !is_intl(c) && strncmp(c, "---", 3) &&
+	       c[0] >= 'A' && c[0] <= 'Z' && c[1] >= 'A' && c[1] <= 'Z' &&
+	       c[2] >= 'A' && c[2] <= 'Z';
+}
+
 /* Classify a coded NP into a mention kind. */
 static int kind_of(const struct dy_sent *s, const struct dy_np *np)
 {
@@ -180,6 +187,20 @@ static int add_mention(struct dy_story *st, int sidx, int np)
 	return 0;
 }
 
+/* Sentences from a to b that say something (have a clause): captions,
+ * datelines and photo credits between a name and "he" do not count. */
+static int content_dist(const struct dy_story *st, int a, int b)
+{
+	int k, d = 0;
+
+	if (a > b)
+		return -1;
+	for (k = a + 1; k <= b; k++)
+		if (st->sents[k].ncl > 0 || k == b)
+			d++;
+	return d;
+}
+
 /* The best antecedent of kind in `kinds` (bit set) for a mention at
  * (sidx, tok), or NULL. */
 static const struct dy_mention *antecedent(const struct dy_story *st,
@@ -192,7 +213,7 @@ static const struct dy_mention *antecedent(const struct dy_story *st,
 
 	for (i = 0; i < st->nment; i++) {
 		const struct dy_mention *m = &st->ments[i];
-		int dist = sidx - m->sent, score;
+		int dist = content_dist(st, m->sent, sidx), score;
 
 		if (dist < 0 || dist > WINDOW)
 			continue;
@@ -229,12 +250,6 @@ static int set_code(struct dy_story *st, struct dy_np *np, const char *code,
 	return 0;
 }
 
-static int country_prefix(const char *c)
-{
-	return strlen(c) >= 3 && !is_intl(c) && strncmp(c, "---", 3) &&
-	       c[0] >= 'A' && c[0] <= 'Z' && c[1] >= 'A' && c[1] <= 'Z' &&
-	       c[2] >= 'A' && c[2] <= 'Z';
-}
 
 /* The country a bare agent belongs to at this point of the story: a
  * place named in the sentence, else the country most mentioned in the
@@ -289,10 +304,24 @@ int dy_coref_sentence(struct dy_ctx *ctx, struct dy_story *st, int sidx)
 
 		if (np->flags & (DY_NP_COORD | DY_NP_DELETED))
 			continue;
-		if (np->code && strncmp(np->code, "---", 3))
-			continue;
 		w0 = np_word(s, np, 0);
 		h = head_form(s, np);
+		/* "the Russian official": coded RUS+GOV by its words, but a
+		 * person mentioned before when there is one */
+		if (np->code && strncmp(np->code, "---", 3) &&
+		    !strcmp(w0, "THE") && n <= 3 && in(h, person_nouns) &&
+		    country_prefix(np->code)) {
+			char cc[4] = { np->code[0], np->code[1], np->code[2],
+				       0 };
+
+			m = antecedent(st, sidx, np->first, 1u << DY_MK_PERSON,
+				       cc);
+			if (m && strcmp(m->code, np->code))
+				rc = set_code(st, np, m->code, m);
+			continue;
+		}
+		if (np->code && strncmp(np->code, "---", 3))
+			continue;
 		if (n == 1 && in(w0, he_words)) {
 			m = antecedent(st, sidx, np->first, 1u << DY_MK_PERSON,
 				       NULL);
@@ -343,6 +372,50 @@ int dy_coref_sentence(struct dy_ctx *ctx, struct dy_story *st, int sidx)
 		if (m)
 			rc = set_code(st, np, m->code, m);
 	}
+	/* "Head of the CIS Affairs Committee of the Russian State Duma":
+	 * a role takes the code of the last coded NP of its "of" chain;
+	 * "the friendly people of Kazakhstan": an agent without a country
+	 * takes the country of its "of" NP */
+	for (i = 0; i < s->nnp && !rc; i++) {
+		struct dy_np *np = &s->nps[i];
+		const char *h = head_form(s, np);
+		int role = in(h, person_nouns), k, cur = i, last = -1, guard;
+
+		if (np->flags & (DY_NP_COORD | DY_NP_DELETED))
+			continue;
+		if (np->code && strncmp(np->code, "---", 3))
+			continue;
+		for (guard = 0; guard < 4; guard++) {
+			int next = -1;
+
+			for (k = 0; k < s->npp; k++)
+				if (s->pps[k].np_head == cur &&
+				    s->pps[k].np >= 0 &&
+				    !strcmp(s->toks[s->pps[k].prep].form,
+					    "OF"))
+					next = s->pps[k].np;
+			if (next < 0)
+				break;
+			if (s->nps[next].code &&
+			    strncmp(s->nps[next].code, "---", 3))
+				last = next;
+			cur = next;
+		}
+		if (last < 0)
+			continue;
+		if (role && !np->code) {
+			rc = set_code(st, np, s->nps[last].code, NULL);
+			np->person = 1;
+		} else if (np->code && np->code[3] &&
+			   country_prefix(s->nps[last].code)) {
+			const char *c = dy_arena_printf(&st->arena, "%.3s%s",
+				s->nps[last].code, np->code + 3);
+			if (!c)
+				rc = DY_ENOMEM;
+			else
+				np->code = c;
+		}
+	}
 	/* possession and apposition pass codes between NPs */
 	for (i = 0; i < s->nnp && !rc; i++) {
 		struct dy_np *np = &s->nps[i], *o;
@@ -363,8 +436,13 @@ int dy_coref_sentence(struct dy_ctx *ctx, struct dy_story *st, int sidx)
 					o->code = c;
 			}
 		} else if (np->flags & DY_NP_APPOS) {
-			if (!o->code || !strncmp(o->code, "---", 3))
+			if (!o->code || !strncmp(o->code, "---", 3)) {
 				rc = set_code(st, o, np->code, NULL);
+				/* "X, head of Y": X is a person */
+				if (np->person || in(head_form(s, np),
+						     person_nouns))
+					o->person = 1;
+			}
 		}
 	}
 	for (i = 0; i < s->nnp && !rc; i++) {

@@ -1847,7 +1847,7 @@ static int load_cameo(struct dy_ctx *ctx, struct dy_dict *d,
 
 	while (p < end) {
 		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		char line[1024], *f[8], *e;
+		char line[1024], *f[12], *e;
 		struct dy_cameo_info *ci;
 		size_t n;
 		int nf;
@@ -1871,7 +1871,7 @@ static int load_cameo(struct dy_ctx *ctx, struct dy_dict *d,
 			if (!strncmp(line, "code\t", 5))
 				continue;
 		}
-		nf = tsv_fields(line, f, 8);
+		nf = tsv_fields(line, f, 12);
 		if (nf < 5)
 			return lfail(ctx, L, "expected at least 5 tab-separated "
 				     "fields (code name goldstein quad "
@@ -1897,8 +1897,13 @@ static int load_cameo(struct dy_ctx *ctx, struct dy_dict *d,
 						    nf > 6 ? strlen(f[6]) : 0);
 		ci->future = dy_dict_intern(d, nf > 7 ? f[7] : "",
 					    nf > 7 ? strlen(f[7]) : 0);
+		ci->request = dy_dict_intern(d, nf > 8 ? f[8] : "",
+					     nf > 8 ? strlen(f[8]) : 0);
+		ci->implied = dy_dict_intern(d, nf > 9 ? f[9] : "",
+					     nf > 9 ? strlen(f[9]) : 0);
 		if (!ci->code || !ci->name || !ci->plover || !ci->plover_mode ||
-		    !ci->plover_context || !ci->future)
+		    !ci->plover_context || !ci->future || !ci->request ||
+		    !ci->implied)
 			return DY_ENOMEM;
 		if (dy_hash_get(&d->cameo, ci->code, strlen(ci->code)))
 			return lfail(ctx, L, "duplicate CAMEO code '%s'",

@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "coref.h"
 #include "ctx.h"
 #include "dict.h"
 #include "match.h"
@@ -53,8 +54,10 @@ struct seqs {
 };
 
 struct loc {
-	int16_t np;   /* chunk (umbrella for compounds), -1 unset */
-	int8_t upper; /* found in the upper sequence */
+	int16_t np;       /* chunk (umbrella for compounds), -1 unset */
+	int8_t upper;     /* found in the upper sequence */
+	const char *code; /* an actor the text implies but does not name
+			     (np -1): "a curfew was imposed" -> KAZGOV */
 };
 
 /* ------------------------------------------------------------------ */
@@ -126,14 +129,17 @@ static void push_chunk(const struct dy_sent *s, int np, struct sel *q,
 	push(q, n, SEL_CLOSE, np, NULL, NULL);
 }
 
-/* Tokens [lo, hi) in text order into q. */
-static void build(const struct dy_sent *s, int lo, int hi, struct sel *q,
-		  int *n)
+/* Append tokens [lo, hi) in text order to q, leaving out [xlo, xhi). */
+static void append(const struct dy_sent *s, int lo, int hi, int xlo,
+		   int xhi, struct sel *q, int *n)
 {
 	int t = lo;
 
-	*n = 0;
 	while (t < hi) {
+		if (t >= xlo && t < xhi) {
+			t = xhi;
+			continue;
+		}
 		int c = top_chunk(s, t);
 
 		if (c >= 0) {
@@ -150,6 +156,14 @@ static void build(const struct dy_sent *s, int lo, int hi, struct sel *q,
 			     s->toks[t].dlemma);
 		t++;
 	}
+}
+
+/* Tokens [lo, hi) in text order into q. */
+static void build(const struct dy_sent *s, int lo, int hi, struct sel *q,
+		  int *n)
+{
+	*n = 0;
+	append(s, lo, hi, -1, -1, q, n);
 }
 
 static void reverse(struct sel *q, int n)
@@ -689,6 +703,11 @@ static int make_events(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 
 	codes_of(&st->arena, s, src.np, o, &S);
 	codes_of(&st->arena, s, tgt.np, o, &T);
+	if (src.code) {
+		S.n = 1;
+		S.code[0] = src.code;
+		S.np[0] = -1;
+	}
 	if (tgt.np < 0 && o->require_dyad == 2 && !o->compat) {
 		/* no target in the sentence at all ("the government
 		 * resigned"): a one-sided event; an NP that is there but
@@ -807,6 +826,55 @@ static int announced(const struct dy_sent *s, const struct dy_clause *c)
 	return 0;
 }
 
+/* The top-level chunk holding NP np (its coordination umbrella). */
+static int top_of(const struct dy_sent *s, int np)
+{
+	while (np >= 0 && s->nps[np].parent >= 0)
+		np = s->nps[np].parent;
+	return np;
+}
+
+/* Source and target of a passive clause outside PETRARCH mode. */
+static void passive_roles(struct dy_ctx *ctx, struct dy_story *st, int sidx,
+			  const struct dy_clause *c, const struct seqs *q,
+			  const char *code, struct loc *src, struct loc *tgt)
+{
+	const struct dy_sent *s = &st->sents[sidx];
+
+	(void)q;
+	if (src && c->agent >= 0 && coded_or_compound(s, top_of(s, c->agent))) {
+		src->np = (int16_t)top_of(s, c->agent);
+	} else if (src) {
+		const struct dy_cameo_info *ci = dy_cameo_lookup(ctx, code);
+		const char *fc = dy_coref_focus(st, sidx);
+
+		if (ci && ci->implied && *ci->implied && fc)
+			src->code = dy_arena_printf(&st->arena, "%.3s%s", fc,
+						    ci->implied);
+	}
+	if (tgt && c->subj >= 0) {
+		int sj = top_of(s, c->subj);
+
+		/* "dozens of protesters were detained": the protesters */
+		if (!coded_or_compound(s, sj)) {
+			int k;
+
+			for (k = 0; k < s->npp; k++)
+				if (s->pps[k].np_head == sj &&
+				    s->pps[k].np >= 0 &&
+				    !strcmp(s->toks[s->pps[k].prep].form,
+					    "OF") &&
+				    coded_or_compound(s,
+					top_of(s, s->pps[k].np))) {
+					sj = top_of(s, s->pps[k].np);
+					break;
+				}
+		}
+		if (coded_or_compound(s, sj))
+			tgt->np = (int16_t)sj;
+	}
+}
+
 static int code_clause(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 		       int ci, struct seqs *q)
 {
@@ -815,10 +883,10 @@ static int code_clause(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 	const struct dy_tok *vt = &s->toks[c->verb];
 	const struct dy_vform *list, *v, *use = NULL;
 	const struct dy_pattern *best = NULL;
-	struct loc best_src = { -1, 0 }, best_tgt = { -1, 0 };
-	struct loc best_cmp = { -1, 0 };
+	struct loc best_src = { -1, 0, NULL }, best_tgt = { -1, 0, NULL };
+	struct loc best_cmp = { -1, 0, NULL };
 	const char *code = NULL, *code2 = NULL, *where = NULL;
-	int mw = 0, lo, hi, rc, rev = 0, written = 0;
+	int mw = 0, lo, hi, rc, rev = 0, written = 0, active;
 	struct mstate m;
 
 	if (vt->flags & DY_TOK_SKIP)
@@ -842,9 +910,41 @@ static int code_clause(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 		return 0;
 	lo = use->mw_after ? c->verb : c->verb - mw;
 	hi = use->mw_after ? c->verb + 1 + mw : c->verb + 1;
-	build(s, c->up_first, lo, q->up, &q->nup);
-	reverse(q->up, q->nup);
-	build(s, hi, c->vp_last, q->low, &q->nlow);
+	active = c->passive && !ctx->opt.compat && c->subj >= 0;
+	if (active) {
+		/* patterns are written for the active voice: read "X was
+		 * attacked by Y" as "Y attacked X" -- the agent before the
+		 * verb, the subject after it */
+		const struct dy_np *S = &s->nps[top_of(s, c->subj)];
+		int alo = -1, ahi = -1, send = S->last;
+
+		/* the subject with its PPs: "a state [of emergency]" */
+		while (send + 1 < c->verb &&
+		       (s->toks[send].pos == DY_POS_IN ||
+			s->toks[send].pos == DY_POS_TO) &&
+		       top_chunk(s, send + 1) >= 0 &&
+		       s->nps[top_chunk(s, send + 1)].first == send + 1)
+			send = s->nps[top_chunk(s, send + 1)].last;
+
+		q->nup = 0;
+		if (c->agent >= 0) {
+			const struct dy_np *A = &s->nps[top_of(s, c->agent)];
+
+			alo = A->first > 0 && !strcmp(s->toks[A->first - 1].form,
+						      "BY") ? A->first - 1
+							    : A->first;
+			ahi = A->last;
+			append(s, A->first, A->last, -1, -1, q->up, &q->nup);
+			reverse(q->up, q->nup);
+		}
+		q->nlow = 0;
+		append(s, S->first, send, -1, -1, q->low, &q->nlow);
+		append(s, hi, c->vp_last, alo, ahi, q->low, &q->nlow);
+	} else {
+		build(s, c->up_first, lo, q->up, &q->nup);
+		reverse(q->up, q->nup);
+		build(s, hi, c->vp_last, q->low, &q->nlow);
+	}
 	memset(&m, 0, sizeof m);
 	m.s = s;
 	/* patterns of every block the verb is in; the most specific match
@@ -920,6 +1020,22 @@ static int code_clause(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 		if (best_tgt.np < 0)
 			best_tgt = best_cmp;
 	}
+	if (active && best_cmp.np < 0) {
+		/* the agent acts on the subject; with no agent, the actor
+		 * the code implies ("a state of emergency has been declared
+		 * across the country": the government) */
+		if (best_src.np < 0 || best_tgt.np < 0)
+			passive_roles(ctx, st, sidx, c, q, code,
+				      best_src.np < 0 ? &best_src : NULL,
+				      best_tgt.np < 0 ? &best_tgt : NULL);
+		if (best_src.np < 0 && !best_src.code)
+			return 1;
+		if (best_tgt.np < 0)
+			find_target(s, q, &best_src, &best_tgt, 1);
+		rc = make_events(ctx, st, sidx, ci, best_src, best_tgt, code,
+				 code2, where, rev);
+		return rc ? rc : 1;
+	}
 	if (best_src.np < 0)
 		find_source(s, q, &best_src, !ctx->opt.compat);
 	if (best_src.np < 0 && best_cmp.np >= 0)
@@ -970,6 +1086,88 @@ static int descends(const struct dy_sent *s, int c, int anc)
 	return 0;
 }
 
+static int member_word(const struct dy_synset *y, const char *w)
+{
+	uint32_t i;
+
+	if (!y || !w)
+		return 0;
+	for (i = 0; i < y->nmembers; i++)
+		if (y->members[i].nels == 1 &&
+		    y->members[i].els[0].kind == DY_PEL_WORD &&
+		    y->members[i].els[0].word == w)
+			return 1;
+	return 0;
+}
+
+/* "A did X at B's request": B -> A, asking for X (see the synsets
+ * &REQUEST_NOUN_ and &REQUEST_INTRO_ in data/verbs/21-nominal.verbs). */
+static int requests(struct dy_ctx *ctx, struct dy_story *st, int sidx,
+		    uint32_t first_ev)
+{
+	const struct dy_dict *d = ctx->dict;
+	struct dy_sent *s = &st->sents[sidx];
+	const struct dy_synset *noun, *intro;
+	uint32_t nev = st->nev, e;
+	int t;
+
+	noun = dy_hash_get(&d->synsets, "&REQUEST_NOUN", 13);
+	intro = dy_hash_get(&d->synsets, "&REQUEST_INTRO", 14);
+	if (!noun || !intro || first_ev == nev)
+		return 0;
+	for (t = 1; t < s->ntok; t++) {
+		int who = -1, k, ok = 0;
+
+		if (!member_word(noun, s->toks[t].dform))
+			continue;
+		/* B's request */
+		if (s->toks[t - 1].pos == DY_POS_POS && t >= 2)
+			who = top_chunk(s, t - 2);
+		/* the request of/from/by B */
+		if (who < 0 && t + 2 < s->ntok &&
+		    (!strcmp(s->toks[t + 1].form, "OF") ||
+		     !strcmp(s->toks[t + 1].form, "FROM") ||
+		     !strcmp(s->toks[t + 1].form, "BY")))
+			who = top_chunk(s, t + 2);
+		for (k = t - 1; k >= 0 && k >= t - 6 && !ok; k--)
+			ok = member_word(intro, s->toks[k].dform);
+		if (!ok || who < 0 || !is_coded(s, who))
+			continue;
+		for (e = first_ev; e < nev; e++) {
+			struct dy_event ev = st->events[e];
+			const struct dy_cameo_info *ci =
+				dy_cameo_lookup(ctx, ev.code);
+			uint32_t o;
+			int dup = 0;
+
+			if (!ci || !ci->request || !*ci->request ||
+			    !strncmp(ev.source, "---", 3) ||
+			    !strcmp(ev.source, s->nps[who].code))
+				continue;
+			for (o = first_ev; o < st->nev && !dup; o++)
+				dup = !strcmp(st->events[o].source,
+					      s->nps[who].code) &&
+				      !strcmp(st->events[o].target,
+					      ev.source) &&
+				      !strcmp(st->events[o].code,
+					      ci->request);
+			if (dup)
+				continue;
+			ev.target = ev.source;
+			ev.target_span = ev.source_span;
+			ev.source = s->nps[who].code;
+			ev.source_span = np_span(s, who);
+			ev.code = ci->request;
+			ev.verb_span.off = s->toks[t].off;
+			ev.verb_span.len = s->toks[t].len;
+			ev.pattern = noun->where;
+			if (!dy_story_push_event(st, &ev))
+				return DY_ENOMEM;
+		}
+	}
+	return 0;
+}
+
 int dy_match_sentence(struct dy_ctx *ctx, struct dy_story *st, int sidx)
 {
 	struct dy_sent *s = &st->sents[sidx];
@@ -1010,5 +1208,5 @@ int dy_match_sentence(struct dy_ctx *ctx, struct dy_story *st, int sidx)
 			st->events[k++] = st->events[e];
 	}
 	st->nev = k;
-	return 0;
+	return requests(ctx, st, sidx, first_ev);
 }

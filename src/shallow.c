@@ -1655,6 +1655,22 @@ static int coordinate(struct P *p)
 
 /* "X, head of Y, ..." and "the president, Tokayev,": the second chunk
  * renames the first. */
+/* A title that names a role, capitalised or not. */
+static int title(const struct P *p, int i)
+{
+	static const char *const words[] = { "HEAD", "CHAIRMAN",
+		"CHAIRWOMAN", "CHAIR", "PRESIDENT", "MINISTER", "SECRETARY",
+		"LEADER", "DIRECTOR", "SPOKESMAN", "SPOKESWOMAN", "CHIEF",
+		"COMMANDER", "DEPUTY", "MEMBER", "AMBASSADOR", "ENVOY",
+		"GOVERNOR", "MAYOR", "PREMIER", "VICE", "FORMER", NULL };
+	const char *const *w;
+
+	for (w = words; *w; w++)
+		if (is_form(p, i, *w))
+			return 1;
+	return 0;
+}
+
 static void appositions(struct P *p)
 {
 	int i;
@@ -1684,9 +1700,11 @@ static void appositions(struct P *p)
 		    tag(p, e) != DY_POS_PERIOD && tag(p, e) != DY_POS_COLON)
 			continue;
 		/* one of them should be a name, the other not, or both
-		 * names with the second common-nounish */
+		 * names with the second common-nounish ("Leonid
+		 * Kalashnikov, Head of the ... Committee": a capitalised
+		 * title is no name) */
 		if (np_has_proper(p, x) == np_has_proper(p, y) &&
-		    !(tag(p, Y->first) == DY_POS_DT))
+		    !(tag(p, Y->first) == DY_POS_DT) && !title(p, Y->first))
 			continue;
 		Y->flags |= DY_NP_APPOS;
 		Y->owner = (int16_t)x;
