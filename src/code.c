@@ -20,6 +20,7 @@
 
 #include "actors.h"
 #include "code.h"
+#include "dates.h"
 #include "context.h"
 #include "coref.h"
 #include "ctx.h"
@@ -147,6 +148,31 @@ static void dedup(struct dy_ctx *ctx, struct dy_story *st)
 	st->nev = k;
 }
 
+/* An undated story often dates itself in its dateline: "VILNIUS,
+ * March 3, 2021 --".  A full date near the start of the first two
+ * sentences becomes the story date. */
+static void dateline_date(struct dy_story *st)
+{
+	uint32_t i;
+
+	for (i = 0; i < st->nsent && i < 2; i++) {
+		const struct dy_sent *s = &st->sents[i];
+		struct dy_timex tx[4];
+		size_t n = dy_dates_find(st->text + s->off,
+					 s->len < 80 ? s->len : 80, 0, tx, 4);
+
+		if (n && tx[0].how == DY_HOW_EXPLICIT &&
+		    tx[0].prec == DY_PREC_DAY) {
+			st->date = tx[0].ymd;
+			snprintf(st->date_s, sizeof st->date_s,
+				 "%04d-%02d-%02d", (int)(st->date / 10000),
+				 (int)(st->date / 100 % 100),
+				 (int)(st->date % 100));
+			return;
+		}
+	}
+}
+
 int dy_code(struct dy_ctx *ctx, struct dy_story *st)
 {
 	const struct dy_dict *d = ctx->dict;
@@ -162,6 +188,11 @@ int dy_code(struct dy_ctx *ctx, struct dy_story *st)
 		if (rc)
 			goto out;
 	}
+	if (!st->date)
+		dateline_date(st);
+	if (!st->date)
+		dy_story_warn(st, "story '%s': no date known (give --date "
+			      "YYYY-MM-DD); events have none", st->id);
 	for (i = 0; i < st->nsent && !rc; i++) {
 		struct dy_sent *s = &st->sents[i];
 		const char *f, *issues = NULL;

@@ -54,7 +54,8 @@ static const char *const reporting[] = { "SAY", "SAID", "SAYS", "SAYING",
 	"ADD", "ADDED", "ADDS", "NOTE", "NOTED", "NOTES", "QUOTE",
 	"QUOTED", "QUOTES", "DECLARE", "DECLARED", "INSIST", "INSISTED",
 	"ALLEGE", "ALLEGED", "WRITE", "WROTE", "EXPLAIN", "EXPLAINED",
-	"REPORTEDLY", NULL };
+	"REPORTEDLY", "WARNED", "WARNS", "ACKNOWLEDGED", "ADMITTED",
+	"STRESSED", "EMPHASISED", "EMPHASIZED", "INSISTED", NULL };
 static const char *const hearsay[] = { "REPORTEDLY", "ALLEGEDLY",
 	"PURPORTEDLY", "RUMOURED", "RUMORED", "UNCONFIRMED", NULL };
 
@@ -301,9 +302,12 @@ static void event_date(struct dy_story *st, const struct dy_sent *s,
 
 		if (d < 0)
 			d = -d;
-		/* in the event's clause or one that governs it */
+		/* in the event's clause or one that governs it; a date in
+		 * no clause at all (a dateline) only when nothing else */
 		if (clause >= 0 && c >= 0 && !is_ancestor(s, c, clause))
 			continue;
+		if (c < 0 && clause >= 0)
+			d += 1000;
 		if (d < best_d) {
 			best = (int)i;
 			best_d = d;
@@ -311,6 +315,10 @@ static void event_date(struct dy_story *st, const struct dy_sent *s,
 	}
 	if (best < 0 && n == 1)
 		best = 0;
+	/* the story's own dateline date says nothing about the event */
+	if (best >= 0 && s->off + tx[best].off < 80 &&
+	    tx[best].ymd == st->date && tx[best].how == DY_HOW_EXPLICIT)
+		best = -1;
 	if (best < 0)
 		return;
 	{
@@ -377,6 +385,27 @@ static unsigned modes(const struct dy_sent *s, int ci)
 		m |= DY_MODE_FUTURE;
 	if (s->clauses[ci].aux & (DY_AUX_WOULD | DY_AUX_MODAL))
 		m |= DY_MODE_HYPOTHETICAL;
+	/* a condition under it ("If the talks fail, Israel could ...") */
+	{
+		int k;
+
+		for (k = 0; k < s->ncl; k++) {
+			const struct dy_clause *x = &s->clauses[k];
+			int t = x->first > 0 ? x->first - 1 : 0;
+
+			if (x->parent != ci)
+				continue;
+			if (!strcmp(s->toks[x->first].form, "IF") ||
+			    !strcmp(s->toks[t].form, "IF") ||
+			    !strcmp(s->toks[x->first].form, "UNLESS") ||
+			    !strcmp(s->toks[t].form, "UNLESS"))
+				m |= DY_MODE_CONDITIONAL;
+		}
+		for (k = 0; k < s->clauses[ci].verb && k < 3; k++)
+			if (!strcmp(s->toks[k].form, "IF") ||
+			    !strcmp(s->toks[k].form, "UNLESS"))
+				m |= DY_MODE_CONDITIONAL;
+	}
 	/* conditions above it: "if ...", "unless ..." */
 	while (c >= 0 && depth++ < 32) {
 		const struct dy_clause *k = &s->clauses[c];
@@ -427,8 +456,10 @@ static int reporter(const struct dy_sent *s, int ci)
 			const struct dy_clause *k = &s->clauses[c];
 			int j, has_child = 0;
 
+			/* "X said (early on Thursday)": no real object */
 			if (k->rel != DY_REL_ROOT || k->subj < 0 ||
-			    k->obj >= 0 ||
+			    (k->obj >= 0 &&
+			     dy_pos_is_noun(s->toks[s->nps[k->obj].head].pos)) ||
 			    !in(s->toks[k->verb].form, reporting))
 				continue;
 			for (j = 0; j < s->ncl; j++)

@@ -39,6 +39,7 @@
 #include "coref.h"
 #include "ctx.h"
 #include "dict.h"
+#include "geo.h"
 #include "story.h"
 #include "base/str.h"
 
@@ -68,7 +69,7 @@ static const char *const person_nouns[] = { "OFFICIAL", "MINISTER",
 	"GENERAL", "COMMANDER", "CHAIRMAN", "CHAIRWOMAN", "POLITICIAN",
 	"LAWMAKER", "SENATOR", "DEPUTY", "SECRETARY", "HEAD", "CHIEF",
 	"MAYOR", "GOVERNOR", "KING", "QUEEN", "PRINCE", "EMIR", "SHEIKH",
-	NULL };
+	"SECRETARY-GENERAL", NULL };
 
 static const char *np_word(const struct dy_sent *s, const struct dy_np *np,
 			   int k)
@@ -138,6 +139,18 @@ static int kind_of(const struct dy_sent *s, const struct dy_np *np)
 	h = head_form(s, np);
 	if (in(h, person_nouns))
 		return DY_MK_PERSON;
+	/* "Foreign Minister Gabrielius Landsbergis": a title and a name */
+	{
+		int k, n = np_len(np);
+
+		for (k = 0; k + 1 < n; k++)
+			if (in(np_word(s, np, k), person_nouns) &&
+			    dy_pos_is_noun(s->toks[np->words ? np->words[n - 1]
+						   : np->last - 1].pos) &&
+			    (s->toks[np->words ? np->words[n - 1]
+				     : np->last - 1].flags & DY_TOK_CAP))
+				return DY_MK_PERSON;
+	}
 	if (strlen(h) > 1 && h[strlen(h) - 1] == 'S')
 		return DY_MK_GROUP;
 	return DY_MK_ORG; /* a government, ministry, party, agency */
@@ -185,6 +198,38 @@ static int add_mention(struct dy_story *st, int sidx, int np)
 	m->kind = (uint8_t)kind_of(s, n);
 	m->role = (uint8_t)role_of(s, np);
 	return 0;
+}
+
+static const char *const place_preps[] = { "IN", "AT", "TO", "INTO",
+	"NEAR", "FROM", "OUTSIDE", "INSIDE", "TOWARD", "TOWARDS", "ON",
+	"AGAINST", "OVER", NULL };
+
+/* The place an NP of capitalised words names ("Almaty", "the city of
+ * Aleppo" is left to the gazetteer's callers), or NULL. */
+static const struct dy_place *place_of(const struct dy_gazetteer *g,
+				       const struct dy_sent *s,
+				       const struct dy_np *np)
+{
+	char buf[256];
+	size_t n = 0;
+	int k, m = np_len(np);
+
+	for (k = 0; k < m; k++) {
+		uint16_t t = np->words ? np->words[k]
+				       : (uint16_t)(np->first + k);
+		const struct dy_tok *tok = &s->toks[t];
+		size_t l = strlen(tok->form);
+
+		if (k == 0 && !strcmp(tok->form, "THE"))
+			continue;
+		if (!(tok->flags & DY_TOK_CAP) || n + l + 2 >= sizeof buf)
+			return NULL;
+		if (n)
+			buf[n++] = ' ';
+		memcpy(buf + n, tok->form, l);
+		n += l;
+	}
+	return n ? dy_geo_lookup(g, buf, n, NULL) : NULL;
 }
 
 /* Sentences from a to b that say something (have a clause): captions,
@@ -283,107 +328,42 @@ const char *dy_coref_focus(const struct dy_story *st, int sidx)
 	return best ? best : st->dateline_country;
 }
 
-int dy_coref_sentence(struct dy_ctx *ctx, struct dy_story *st, int sidx)
-{
-	struct dy_sent *s = &st->sents[sidx];
-	int i, rc = 0;
-	uint32_t first_ment;
+static const char *const gov_nouns[] = { "MINISTRY", "GOVERNMENT",
+	"AUTHORITIES", "ADMINISTRATION", "CABINET", "PRESIDENCY",
+	"KREMLIN", NULL };
 
-	(void)ctx;
-	/* the sentence's own coded NPs are antecedents too ("Belarus said
-	 * it was ready") */
-	first_ment = st->nment;
+static int coded(const struct dy_np *np)
+{
+	return np->code && strncmp(np->code, "---", 3);
+}
+
+/* (Re)record the sentence's mentions from first_ment on. */
+static int record(struct dy_story *st, int sidx, uint32_t first_ment)
+{
+	const struct dy_sent *s = &st->sents[sidx];
+	int i, rc = 0;
+
+	st->nment = first_ment;
 	for (i = 0; i < s->nnp && !rc; i++)
 		if (!(s->nps[i].flags & (DY_NP_COORD | DY_NP_DELETED)))
 			rc = add_mention(st, sidx, i);
+	return rc;
+}
+
+/* "Head of the CIS Affairs Committee of the Russian State Duma": a role
+ * takes the code of the last coded NP of its "of" chain; "the friendly
+ * people of Kazakhstan": an agent without a country takes the country of
+ * its "of" NP. */
+static int of_chains(struct dy_story *st, struct dy_sent *s)
+{
+	int i, rc = 0;
+
 	for (i = 0; i < s->nnp && !rc; i++) {
 		struct dy_np *np = &s->nps[i];
-		const struct dy_mention *m = NULL;
-		const char *w0, *h;
-		int n = np_len(np);
+		int role = in(head_form(s, np), person_nouns);
+		int k, cur = i, last = -1, guard;
 
-		if (np->flags & (DY_NP_COORD | DY_NP_DELETED))
-			continue;
-		w0 = np_word(s, np, 0);
-		h = head_form(s, np);
-		/* "the Russian official": coded RUS+GOV by its words, but a
-		 * person mentioned before when there is one */
-		if (np->code && strncmp(np->code, "---", 3) &&
-		    !strcmp(w0, "THE") && n <= 3 && in(h, person_nouns) &&
-		    country_prefix(np->code)) {
-			char cc[4] = { np->code[0], np->code[1], np->code[2],
-				       0 };
-
-			m = antecedent(st, sidx, np->first, 1u << DY_MK_PERSON,
-				       cc);
-			if (m && strcmp(m->code, np->code))
-				rc = set_code(st, np, m->code, m);
-			continue;
-		}
-		if (np->code && strncmp(np->code, "---", 3))
-			continue;
-		if (n == 1 && in(w0, he_words)) {
-			m = antecedent(st, sidx, np->first, 1u << DY_MK_PERSON,
-				       NULL);
-		} else if (n == 1 && in(w0, it_words)) {
-			m = antecedent(st, sidx, np->first,
-				       (1u << DY_MK_ORG) | (1u << DY_MK_COUNTRY),
-				       NULL);
-		} else if (n == 1 && in(w0, they_words)) {
-			m = antecedent(st, sidx, np->first,
-				       (1u << DY_MK_GROUP) | (1u << DY_MK_ORG),
-				       NULL);
-		} else if (!strcmp(w0, "THE") && n >= 2) {
-			if (in(h, org_nouns) && n == 2) {
-				m = antecedent(st, sidx, np->first,
-					       1u << DY_MK_ORG, NULL);
-			} else if (in(h, country_nouns) && n == 2) {
-				m = antecedent(st, sidx, np->first,
-					       (1u << DY_MK_COUNTRY) |
-					       (1u << DY_MK_ORG) |
-					       (1u << DY_MK_PERSON), NULL);
-				/* "the country" is the country itself */
-				while (m && (is_intl(m->code) ||
-					     !strncmp(m->code, "---", 3)))
-					m = NULL;
-				if (m) {
-					char cc[4] = { m->code[0], m->code[1],
-						       m->code[2], 0 };
-
-					rc = set_code(st, np, cc, m);
-					continue;
-				}
-			} else if (in(h, person_nouns) && n <= 3) {
-				/* "the Russian official": a person, of that
-				 * country when the NP says so */
-				const char *c = np->code && strlen(np->code) >= 3
-					&& strncmp(np->code, "---", 3)
-					? np->code : NULL;
-				char cc[4] = { 0 };
-
-				if (c) {
-					memcpy(cc, c, 3);
-				}
-				m = antecedent(st, sidx, np->first,
-					       1u << DY_MK_PERSON,
-					       c ? cc : NULL);
-			}
-		}
-		if (m)
-			rc = set_code(st, np, m->code, m);
-	}
-	/* "Head of the CIS Affairs Committee of the Russian State Duma":
-	 * a role takes the code of the last coded NP of its "of" chain;
-	 * "the friendly people of Kazakhstan": an agent without a country
-	 * takes the country of its "of" NP */
-	for (i = 0; i < s->nnp && !rc; i++) {
-		struct dy_np *np = &s->nps[i];
-		const char *h = head_form(s, np);
-		int role = in(h, person_nouns), k, cur = i, last = -1, guard;
-
-		if (np->flags & (DY_NP_COORD | DY_NP_DELETED))
-			continue;
-		if (np->code && strncmp(np->code, "---", 3))
+		if ((np->flags & (DY_NP_COORD | DY_NP_DELETED)) || coded(np))
 			continue;
 		for (guard = 0; guard < 4; guard++) {
 			int next = -1;
@@ -396,8 +376,7 @@ int dy_coref_sentence(struct dy_ctx *ctx, struct dy_story *st, int sidx)
 					next = s->pps[k].np;
 			if (next < 0)
 				break;
-			if (s->nps[next].code &&
-			    strncmp(s->nps[next].code, "---", 3))
+			if (coded(&s->nps[next]))
 				last = next;
 			cur = next;
 		}
@@ -416,11 +395,41 @@ int dy_coref_sentence(struct dy_ctx *ctx, struct dy_story *st, int sidx)
 				np->code = c;
 		}
 	}
-	/* possession and apposition pass codes between NPs */
+	return rc;
+}
+
+/* "arrived in Almaty", "sent troops to Aleppo": a town after a
+ * preposition of place stands for its country, as capitals do in the
+ * actor dictionary. */
+static int towns(struct dy_ctx *ctx, struct dy_story *st, struct dy_sent *s)
+{
+	int i, rc = 0;
+
+	for (i = 0; i < s->nnp && !rc && ctx->gaz; i++) {
+		struct dy_np *np = &s->nps[i];
+		const struct dy_place *pl;
+
+		if (np->code || np->pp < 0 || (np->flags & DY_NP_COORD) ||
+		    !(np->flags & DY_NP_IN_PP))
+			continue;
+		if (!in(s->toks[s->pps[np->pp].prep].form, place_preps))
+			continue;
+		pl = place_of(ctx->gaz, s, np);
+		if (pl)
+			rc = set_code(st, np, pl->country, NULL);
+	}
+	return rc;
+}
+
+/* Possession and apposition pass codes between NPs. */
+static int links(struct dy_story *st, struct dy_sent *s)
+{
+	int i, rc = 0;
+
 	for (i = 0; i < s->nnp && !rc; i++) {
 		struct dy_np *np = &s->nps[i], *o;
 
-		if (np->owner < 0 || !np->code || !strncmp(np->code, "---", 3))
+		if (np->owner < 0 || !coded(np))
 			continue;
 		o = &s->nps[np->owner];
 		if (np->flags & DY_NP_POSSESSOR) {
@@ -435,46 +444,159 @@ int dy_coref_sentence(struct dy_ctx *ctx, struct dy_story *st, int sidx)
 				else
 					o->code = c;
 			}
-		} else if (np->flags & DY_NP_APPOS) {
-			if (!o->code || !strncmp(o->code, "---", 3)) {
-				rc = set_code(st, o, np->code, NULL);
-				/* "X, head of Y": X is a person */
-				if (np->person || in(head_form(s, np),
-						     person_nouns))
-					o->person = 1;
-			}
+		} else if ((np->flags & DY_NP_APPOS) && !coded(o)) {
+			rc = set_code(st, o, np->code, NULL);
+			/* "X, head of Y": X is a person */
+			if (np->person || in(head_form(s, np), person_nouns))
+				o->person = 1;
 		}
 	}
 	for (i = 0; i < s->nnp && !rc; i++) {
 		struct dy_np *np = &s->nps[i];
 
 		if ((np->flags & DY_NP_APPOS) && np->owner >= 0 &&
-		    s->nps[np->owner].code && (!np->code ||
-					       !strncmp(np->code, "---", 3)))
+		    coded(&s->nps[np->owner]) && !coded(np))
 			rc = set_code(st, np, s->nps[np->owner].code, NULL);
 	}
-	/* bare agents get the story's country at this point */
-	if (!rc && !ctx->opt.compat) {
-		const char *fc = dy_coref_focus(st, sidx);
+	return rc;
+}
 
-		for (i = 0; i < s->nnp && fc && !rc; i++) {
-			struct dy_np *np = &s->nps[i];
+/* "the organisation", "the country", "the ministry", "the (Russian)
+ * official": an earlier mention of that kind. */
+static int definites(struct dy_story *st, int sidx)
+{
+	struct dy_sent *s = &st->sents[sidx];
+	int i, rc = 0;
 
-			if (np->code && !strncmp(np->code, "---", 3) &&
-			    np->code[3]) {
-				const char *c = dy_arena_printf(&st->arena,
-					"%.3s%s", fc, np->code + 3);
-				if (!c)
-					rc = DY_ENOMEM;
-				else
-					np->code = c;
+	for (i = 0; i < s->nnp && !rc; i++) {
+		struct dy_np *np = &s->nps[i];
+		const struct dy_mention *m = NULL;
+		const char *w0, *h;
+		int n = np_len(np);
+		char cc[4] = { 0 };
+
+		if ((np->flags & (DY_NP_COORD | DY_NP_DELETED)) || n < 2 ||
+		    n > 3)
+			continue;
+		w0 = np_word(s, np, 0);
+		h = head_form(s, np);
+		if (strcmp(w0, "THE"))
+			continue;
+		if (coded(np) && country_prefix(np->code))
+			memcpy(cc, np->code, 3);
+		if (in(h, person_nouns)) {
+			/* a coded "the Russian official" still takes a person
+			 * mentioned before, of that country */
+			m = antecedent(st, sidx, np->first, 1u << DY_MK_PERSON,
+				       cc[0] ? cc : NULL);
+			if (m && (!np->code || strcmp(m->code, np->code)))
+				rc = set_code(st, np, m->code, m);
+			continue;
+		}
+		if (coded(np))
+			continue;
+		if (in(h, org_nouns) && n == 2) {
+			m = antecedent(st, sidx, np->first, 1u << DY_MK_ORG,
+				       NULL);
+		} else if (in(h, gov_nouns) && n == 2) {
+			/* "the ministry": the government side of the last
+			 * national actor to speak or act */
+			m = antecedent(st, sidx, np->first,
+				       (1u << DY_MK_ORG) | (1u << DY_MK_PERSON),
+				       NULL);
+			while (m && (!country_prefix(m->code) ||
+				     !strstr(m->code + 3, "GOV")))
+				m = NULL;
+		} else if (in(h, country_nouns) && n == 2) {
+			m = antecedent(st, sidx, np->first,
+				       (1u << DY_MK_COUNTRY) | (1u << DY_MK_ORG) |
+				       (1u << DY_MK_PERSON), NULL);
+			/* "the country" is the country itself */
+			if (m && country_prefix(m->code)) {
+				memcpy(cc, m->code, 3);
+				cc[3] = '\0';
+				rc = set_code(st, np, cc, m);
 			}
+			continue;
+		}
+		if (m)
+			rc = set_code(st, np, m->code, m);
+	}
+	return rc;
+}
+
+/* he/she, it, they: the most salient compatible mention. */
+static int pronouns(struct dy_story *st, int sidx)
+{
+	struct dy_sent *s = &st->sents[sidx];
+	int i, rc = 0;
+
+	for (i = 0; i < s->nnp && !rc; i++) {
+		struct dy_np *np = &s->nps[i];
+		const struct dy_mention *m = NULL;
+		const char *w0;
+
+		if ((np->flags & (DY_NP_COORD | DY_NP_DELETED)) ||
+		    np_len(np) != 1 || coded(np))
+			continue;
+		w0 = np_word(s, np, 0);
+		if (in(w0, he_words))
+			m = antecedent(st, sidx, np->first, 1u << DY_MK_PERSON,
+				       NULL);
+		else if (in(w0, it_words))
+			m = antecedent(st, sidx, np->first,
+				       (1u << DY_MK_ORG) | (1u << DY_MK_COUNTRY),
+				       NULL);
+		else if (in(w0, they_words))
+			m = antecedent(st, sidx, np->first,
+				       (1u << DY_MK_GROUP) | (1u << DY_MK_ORG),
+				       NULL);
+		if (m)
+			rc = set_code(st, np, m->code, m);
+	}
+	return rc;
+}
+
+/* Bare agents ("protesters", ---OPP) get the story's country. */
+static int countries(struct dy_story *st, int sidx)
+{
+	struct dy_sent *s = &st->sents[sidx];
+	const char *fc = dy_coref_focus(st, sidx);
+	int i;
+
+	for (i = 0; i < s->nnp && fc; i++) {
+		struct dy_np *np = &s->nps[i];
+
+		if (np->code && !strncmp(np->code, "---", 3) && np->code[3]) {
+			const char *c = dy_arena_printf(&st->arena, "%.3s%s",
+							fc, np->code + 3);
+			if (!c)
+				return DY_ENOMEM;
+			np->code = c;
 		}
 	}
-	/* record the sentence's mentions again, now with resolved codes */
-	st->nment = first_ment;
-	for (i = 0; i < s->nnp && !rc; i++)
-		if (!(s->nps[i].flags & (DY_NP_COORD | DY_NP_DELETED)))
-			rc = add_mention(st, sidx, i);
+	return 0;
+}
+
+int dy_coref_sentence(struct dy_ctx *ctx, struct dy_story *st, int sidx)
+{
+	struct dy_sent *s = &st->sents[sidx];
+	uint32_t first_ment = st->nment;
+	int rc;
+
+	/* the sentence's own coded NPs are antecedents too ("Belarus said
+	 * it was ready"); each pass re-records them so the next sees what
+	 * the last resolved */
+	rc = record(st, sidx, first_ment);
+	rc = rc ? rc : of_chains(st, s);
+	rc = rc ? rc : towns(ctx, st, s);
+	rc = rc ? rc : links(st, s);
+	rc = rc ? rc : record(st, sidx, first_ment);
+	rc = rc ? rc : definites(st, sidx);
+	rc = rc ? rc : links(st, s);
+	rc = rc ? rc : record(st, sidx, first_ment);
+	rc = rc ? rc : pronouns(st, sidx);
+	rc = rc ? rc : countries(st, sidx);
+	rc = rc ? rc : record(st, sidx, first_ment);
 	return rc;
 }

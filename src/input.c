@@ -340,9 +340,6 @@ static int next_jsonl(struct dy_reader *r, struct dy_story **out)
 			snprintf(msg, sizeof msg, "%s", dy_errmsg(r->ctx));
 			dy_fail(r->ctx, rc, "%s:%u: %s", r->path, r->line,
 				msg);
-		} else if (!info.date && !(*out)->date) {
-			dy_story_warn(*out, "%s:%u: story '%s' has no date",
-				      r->path, r->line, j.id.buf);
 		}
 	}
 	dy_buf_release(&j.id);
@@ -405,9 +402,6 @@ static int next_text(struct dy_reader *r, struct dy_story **out)
 		snprintf(msg, sizeof msg, "%s", dy_errmsg(r->ctx));
 		return dy_fail(r->ctx, rc, "%s: %s", file, msg);
 	}
-	if (!(*out)->date)
-		dy_story_warn(*out, "%s: no date known for story '%s' (give "
-			      "--date YYYY-MM-DD)", file, base);
 	return 1;
 }
 

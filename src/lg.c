@@ -874,7 +874,7 @@ static int np_internal(const struct st *S, const struct lk *k)
 	if (!types[i])
 		return 0;
 	/* "X 's Y", "its Y": two chunks, the possessor owning the other */
-	if ((is_type(k, "D") || is_type(k, "DP")) &&
+	if ((is_type(k, "D") || is_type(k, "DP") || is_type(k, "L")) &&
 	    (S->cls[l] == K_POSS || S->cls[l] == K_POSSPRON))
 		return 0;
 	/* "Putin and Lukashenko" as a G series: coordinated names */
@@ -1324,6 +1324,27 @@ static int build_chunks(struct st *S)
 	for (i = 0; i < S->nlk; i++)
 		if (np_internal(S, &S->lk[i]))
 			unite(S->comp, S->lk[i].l, S->lk[i].r);
+	/* what an 's determines is one phrase: "the world's [biggest car
+	 * maker]" (L to "biggest", D to "maker") */
+	for (t = 0; t < S->n; t++) {
+		const struct lk *k;
+		int first = -1;
+
+		if (S->cls[t] != K_POSS && S->cls[t] != K_POSSPRON)
+			continue;
+		FOR_LINKS(S, t, k) {
+			int det = is_type(k, "D") || is_type(k, "DP") ||
+				  is_type(k, "L");
+
+			if (k->l != t || !det || is_verb(S, k->r) ||
+			    is_punct(S, k->r))
+				continue;
+			if (first < 0)
+				first = k->r;
+			else
+				unite(S->comp, first, k->r);
+		}
+	}
 	for (t = 0; t < S->n; t++)
 		S->comp[t] = (int16_t)find(S->comp, t);
 
@@ -1650,6 +1671,13 @@ static int verbish(const struct st *S, int t)
 	return is_verb(S, t) || vj_conjuncts(S, t, m, 2) > 0;
 }
 
+static int ing_form(const char *f)
+{
+	size_t n = strlen(f);
+
+	return n > 4 && !strcmp(f + n - 3, "ING");
+}
+
 /* How link k joins an auxiliary to the verb after it, or 0: 'P' have
  * -PP- done, 'v' be -Pv- done (LG reads "be reduced" as Pa sometimes),
  * 'g' be -Pg- doing, 'I' will/do -I- do. */
@@ -1665,9 +1693,11 @@ static uint8_t aux_link(const struct st *S, const struct lk *k)
 	    (c == 'v' || (c == 'a' && S->cls[k->r] == K_VERB)))
 		return 'v';
 	if (((is_type(k, "P") && c == 'g') ||
-	     (is_type(k, "O") && S->sub[k->r][0] == 'g')) &&
+	     (is_type(k, "O") && (S->sub[k->r][0] == 'g' ||
+				  (S->cls[k->r] == K_VERB &&
+				   ing_form(form(S, k->r)))))) &&
 	    in_list(f, be_forms))
-		return 'g';
+		return 'g'; /* LG has "is -Ost- grappling" sometimes */
 	if (is_type(k, "I") && (S->cls[k->l] == K_MODAL ||
 				in_list(f, do_forms)))
 		return 'I';
@@ -1791,15 +1821,25 @@ static int in_chain(const struct vb *b, int t)
 	return 0;
 }
 
-/* The noun a relative pronoun stands for (R or MX...r to it), or -1. */
+/* The noun a relative pronoun stands for (R or MX...r to it), or -1.
+ * When LG cut "X, which ..." at the comma, "who"/"which" take the noun
+ * phrase right before them. */
 static int antecedent(const struct st *S, int p)
 {
 	const struct lk *k;
+	int t, skip = 0;
 
 	FOR_LINKS(S, p, k)
 		if (k->r == p && (is_type(k, "R") || is_type(k, "MX")))
 			return k->l;
-	return -1;
+	if (strcmp(form(S, p), "WHO") && strcmp(form(S, p), "WHICH") &&
+	    strcmp(form(S, p), "WHOM") && strcmp(form(S, p), "WHOSE"))
+		return -1;
+	for (t = p - 1; t >= 0 && is_punct(S, t) && skip < 3; t--)
+		skip++;
+	if (t < 0 || S->chunk_of[t] < 0)
+		return -1;
+	return S->ch[S->chunk_of[t]].head;
 }
 
 static int relative_word(const struct st *S, int t)
@@ -1995,7 +2035,7 @@ static int clause_of(const struct st *S, int t)
 /* The clause whose subject, object or PP the chunk of token t is; -1. */
 static int governing(const struct st *S, int t, int self)
 {
-	int c = t >= 0 && t < S->n ? S->chunk_of[t] : -1, i;
+	int c = t >= 0 && t < S->n ? S->chunk_of[t] : -1, i, best;
 
 	if (c < 0)
 		return clause_of(S, t);
@@ -2022,7 +2062,16 @@ static int governing(const struct st *S, int t, int self)
 				return i;
 		}
 	}
-	return -1;
+	/* else the innermost clause whose verb phrase holds the chunk */
+	for (i = 0, best = -1; i < S->nvb; i++) {
+		const struct vb *b = &S->vb[i];
+
+		if (i != self && b->v < S->ch[c].first &&
+		    S->ch[c].last <= b->vp_last &&
+		    (best < 0 || b->v > S->vb[best].v))
+			best = i;
+	}
+	return best;
 }
 
 /* The clause introduced by word w: "said [that ...]", "who ...",
@@ -2098,11 +2147,21 @@ static int to_object(const struct st *S, int v)
 	return 0;
 }
 
-/* The clause of verb o, or the one its noun phrase belongs to. */
+/* The clause of verb o, or the one its noun phrase belongs to, or for
+ * another word ("unlikely to", "enough to") the verb it hangs from. */
 static int owner_clause(const struct st *S, int o, int self)
 {
-	return clause_of(S, o) >= 0 ? clause_of(S, o)
-				    : governing(S, o, self);
+	const struct lk *k;
+	int c = clause_of(S, o) >= 0 ? clause_of(S, o)
+				     : governing(S, o, self);
+
+	if (c >= 0 || S->chunk_of[o] >= 0)
+		return c;
+	FOR_LINKS(S, o, k)
+		if (k->r == o && clause_of(S, k->l) >= 0 &&
+		    clause_of(S, k->l) != self)
+			return clause_of(S, k->l);
+	return -1;
 }
 
 /* How the clause is attached: rel, parent, controller. */
@@ -2218,6 +2277,31 @@ static void find_intro(struct st *S, struct vb *b, int self)
 	}
 	if (b->rel == DY_REL_RELCL)
 		return;
+	/* an opener: "Looking ahead, BA warned", "To help, BA introduced";
+	 * CO runs from it to the main clause's subject */
+	for (i = 0; i < 2; i++) {
+		int c = i ? b->to : v;
+
+		if (c < 0)
+			continue;
+		FOR_LINKS(S, c, k) {
+			int j;
+
+			if (k->l != c || !is_type(k, "CO"))
+				continue;
+			for (j = 0; j < S->nvb; j++)
+				if (j != self && S->vb[j].subj_t == k->r)
+					break;
+			if (j == S->nvb)
+				j = clause_of(S, k->r);
+			if (j < 0 || j == self)
+				continue;
+			b->rel = DY_REL_ADVCL;
+			b->parent = (int16_t)j;
+			b->inherit = 1;
+			return;
+		}
+	}
 	/* a C link to its subject: "said he ...", "after they ..." */
 	if (b->subj_t >= 0) {
 		int st = b->subj_t;
@@ -2313,8 +2397,7 @@ static int clause_pps(struct st *S, const struct vb *b, int16_t *pp,
 		const struct lk *k;
 		int c = px[i];
 
-		if (c != b->v && in_chain(b, c))
-			continue;
+		/* auxiliaries too: "is -MVp- with ... grappling" */
 		FOR_LINKS(S, c, k) {
 			int p = k->r, dup = 0;
 
@@ -2357,6 +2440,7 @@ static int possessor_first(const struct dy_sent *s, int np)
 
 static int find_clauses(struct st *S)
 {
+	uint8_t *seen;
 	int t, i, pass;
 
 	S->vb = dy_arena_zalloc(S->a, (size_t)(S->n + 1) * sizeof *S->vb);
@@ -2390,10 +2474,14 @@ static int find_clauses(struct st *S)
 		if (b->to >= 0 && S->cl_of[b->to] < 0)
 			S->cl_of[b->to] = (int16_t)i;
 	}
+	seen = dy_arena_alloc(S->a, (size_t)S->n + 1);
+	if (!seen)
+		return DY_ENOMEM;
 	for (i = 0; i < S->nvb; i++) {
 		find_subject(S, &S->vb[i]);
 		find_objects(S, &S->vb[i]);
 		find_aux(S, &S->vb[i]);
+		S->vb[i].vp_last = (uint16_t)reach(S, &S->vb[i], seen);
 	}
 	for (i = 0; i < S->nvb; i++) {
 		struct vb *b = &S->vb[i];
@@ -2402,12 +2490,6 @@ static int find_clauses(struct st *S)
 		if ((b->rel == DY_REL_RELCL || b->rel == DY_REL_PARTMOD) &&
 		    b->parent < 0 && b->ante >= 0)
 			b->parent = (int16_t)governing(S, b->ante, i);
-		/* "Armenia, Belarus and Russia sent troops": LG sometimes
-		 * reads a main clause as a noun fragment with a participle;
-		 * one that takes an object and hangs on nothing is active */
-		if (b->rel == DY_REL_PARTMOD && b->parent < 0 && b->passive &&
-		    link_at(S, b->v, "O", 1) >= 0)
-			b->passive = 0;
 	}
 	/* a quote before "said" (CP from its punctuation or the wall) is
 	 * what it says */
@@ -2435,6 +2517,25 @@ static int find_clauses(struct st *S)
 			S->vb[i].parent = -1;
 			S->vb[i].rel = DY_REL_ROOT;
 		}
+	}
+	/* "Armenia, Belarus and Russia sent troops.": LG sometimes reads a
+	 * sentence as a noun with a participle.  A passive participle that
+	 * hangs on nothing is the active main verb when it takes an object
+	 * or a "that" clause, or when no other clause is a root (but a
+	 * headline's "Troops sent to Almaty" is passive). */
+	for (i = 0; i < S->nvb; i++) {
+		struct vb *b = &S->vb[i];
+		int j, roots = 0;
+
+		if (b->rel != DY_REL_PARTMOD || b->parent >= 0 || !b->passive)
+			continue;
+		for (j = 0; j < S->nvb; j++)
+			roots += j != i && S->vb[j].parent < 0;
+		if (link_at(S, b->v, "O", 1) >= 0 ||
+		    link_at(S, b->v, "TH", 1) >= 0 ||
+		    link_at(S, b->v, "CV", 1) >= 0 ||
+		    (!roots && !(S->s->flags & DY_SENT_HEADLINE)))
+			b->passive = 0;
 	}
 	for (i = 0; i < S->nvb; i++)
 		if (S->vb[i].parent < 0)
@@ -2603,11 +2704,8 @@ static void tag(struct st *S, int t)
 static int emit_clauses(struct st *S)
 {
 	struct dy_sent *s = S->s;
-	uint8_t *seen = dy_arena_alloc(S->a, (size_t)S->n + 1);
 	int i, k;
 
-	if (!seen)
-		return DY_ENOMEM;
 	for (i = 0; i < S->nvb; i++) {
 		const struct vb *b = &S->vb[i];
 		struct dy_clause cl;
@@ -2639,7 +2737,7 @@ static int emit_clauses(struct st *S)
 			if (sf <= b->v)
 				cl.up_first = (uint16_t)sf;
 		}
-		cl.vp_last = (uint16_t)reach(S, b, seen);
+		cl.vp_last = b->vp_last;
 		if (cl.vp_last <= b->v)
 			cl.vp_last = (uint16_t)(b->v + 1);
 		cl.first = cl.up_first < start ? cl.up_first : (uint16_t)start;

@@ -991,15 +991,30 @@ static int code_clause(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 		code2 = best->code2;
 		where = best->where;
 		rev = best->reverse;
-	} else if (use->code && strcmp(use->code, "---")) {
-		const char *colon = strchr(use->code, ':');
+	} else {
+		/* the bare verb's code: the first entry for the form that
+		 * gives one (a verb listed with [---] in one block may have
+		 * its code in another) */
+		const struct dy_vform *bare = NULL;
 
-		code = use->code;
-		where = use->where;
-		if (colon) {
-			code = dy_arena_strndup(&st->arena, use->code,
-						(size_t)(colon - use->code));
-			code2 = colon + 1;
+		for (v = list; v && !bare; v = v->next) {
+			if (use->nmw ? v->lemma != use->lemma : v->nmw != 0)
+				continue;
+			if (written && v->generated)
+				continue;
+			if (v->code && strcmp(v->code, "---"))
+				bare = v;
+		}
+		if (bare) {
+			const char *colon = strchr(bare->code, ':');
+
+			code = bare->code;
+			where = bare->where;
+			if (colon) {
+				code = dy_arena_strndup(&st->arena, bare->code,
+					(size_t)(colon - bare->code));
+				code2 = colon + 1;
+			}
 		}
 	}
 	if (!code || !strcmp(code, "---"))

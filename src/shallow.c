@@ -1456,8 +1456,25 @@ static int chunks(struct P *p)
 		if (tag(p, i) == DY_POS_PDT && j < p->n &&
 		    (tag(p, j) == DY_POS_DT || tag(p, j) == DY_POS_PRPS))
 			j++;
-		while (j < p->n && chunk_inner(p, j))
+		while (j < p->n && chunk_inner(p, j)) {
+			/* an adjective after a name starts another phrase:
+			 * "Hamas | next week", "Tokayev | last year" */
+			if (j > i && (tag(p, j) == DY_POS_JJ ||
+				      tag(p, j) == DY_POS_JJR ||
+				      tag(p, j) == DY_POS_JJS) &&
+			    (tag(p, j - 1) == DY_POS_NNP ||
+			     tag(p, j - 1) == DY_POS_NNPS) &&
+			    !(p->s->toks[j].flags & DY_TOK_CAP))
+				break;
 			j++;
+		}
+		/* adjectives come before their noun: "Almaty later" is
+		 * Almaty and an adverb the tagger took for an adjective */
+		while (j - 1 > i && (tag(p, j - 1) == DY_POS_JJ ||
+				     tag(p, j - 1) == DY_POS_JJR ||
+				     tag(p, j - 1) == DY_POS_JJS) &&
+		       is_noun_tag(tag(p, j - 2)))
+			j--;
 		/* a chunk of determiners or adverbs alone is no NP
 		 * ("that", "all of") */
 		for (k = i; k < j; k++)
