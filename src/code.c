@@ -148,6 +148,52 @@ static void dedup(struct dy_ctx *ctx, struct dy_story *st)
 	st->nev = k;
 }
 
+/* Web pages bring lines that are not the story: photo credits, and
+ * links to other articles -- a title without a full stop followed by a
+ * line that is only its date and time ("2020.12.03 11:00").  They are
+ * marked so no stage reads them. */
+static int only_digits_and_marks(const char *p, size_t n)
+{
+	size_t i, digits = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+
+		if (dy_isdigit(c))
+			digits++;
+		else if (!strchr(" .:-/,", c))
+			return 0;
+	}
+	return digits >= 4;
+}
+
+static void boilerplate(struct dy_story *st)
+{
+	static const char *const credits[] = { "Photo:", "Photo by",
+		"Photograph:", "Picture:", "Image:", "Video:", "Source:",
+		"Read more:", "Related:", "READ MORE", NULL };
+	uint32_t i;
+	const char *const *c;
+
+	for (i = 0; i < st->nsent; i++) {
+		struct dy_sent *s = &st->sents[i];
+		const char *p = st->text + s->off;
+
+		for (c = credits; *c; c++)
+			if (s->len >= strlen(*c) &&
+			    !strncmp(p, *c, strlen(*c)))
+				s->flags |= DY_SENT_DISCARD;
+		if (i > 0 && only_digits_and_marks(p, s->len)) {
+			struct dy_sent *t = &st->sents[i - 1];
+			char last = t->len ? st->text[t->off + t->len - 1] : 0;
+
+			s->flags |= DY_SENT_DISCARD;
+			if (!strchr(".!?\"", last) && i - 1 > 0)
+				t->flags |= DY_SENT_DISCARD;
+		}
+	}
+}
+
 /* An undated story often dates itself in its dateline: "VILNIUS,
  * March 3, 2021 --".  A full date near the start of the first two
  * sentences becomes the story date. */
@@ -187,6 +233,8 @@ int dy_code(struct dy_ctx *ctx, struct dy_story *st)
 		rc = dy_raw_split(ctx, st);
 		if (rc)
 			goto out;
+		if (!ctx->opt.compat)
+			boilerplate(st);
 	}
 	if (!st->date)
 		dateline_date(st);
@@ -211,7 +259,7 @@ int dy_code(struct dy_ctx *ctx, struct dy_story *st)
 			st->nev = 0;
 			break;
 		}
-		if (disc == 1) {
+		if (disc == 1 || (s->flags & DY_SENT_DISCARD)) {
 			s->flags |= DY_SENT_DISCARD;
 			continue;
 		}

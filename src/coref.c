@@ -314,11 +314,12 @@ const char *dy_coref_focus(const struct dy_story *st, int sidx)
 		if (sidx - m->sent > WINDOW || m->sent > sidx ||
 		    !country_prefix(m->code))
 			continue;
+		/* recent mentions count more: the story's subject shifts */
 		for (j = 0; j < st->nment; j++)
 			if (sidx - st->ments[j].sent <= WINDOW &&
 			    st->ments[j].sent <= sidx &&
 			    !strncmp(st->ments[j].code, m->code, 3))
-				n++;
+				n += WINDOW + 1 - (sidx - st->ments[j].sent);
 		if (n > best_n || (n == best_n && m->sent > best_sent)) {
 			best = m->code;
 			best_n = n;
@@ -504,8 +505,9 @@ static int definites(struct dy_story *st, int sidx)
 			m = antecedent(st, sidx, np->first,
 				       (1u << DY_MK_ORG) | (1u << DY_MK_PERSON),
 				       NULL);
-			while (m && (!country_prefix(m->code) ||
-				     !strstr(m->code + 3, "GOV")))
+			if (m && (!country_prefix(m->code) ||
+				  !strstr(m->code + 3, "GOV") ||
+				  content_dist(st, m->sent, sidx) > 1))
 				m = NULL;
 		} else if (in(h, country_nouns) && n == 2) {
 			m = antecedent(st, sidx, np->first,
