@@ -168,6 +168,8 @@ int dy_actor_phrase(const struct dy_dict *d, const struct dy_sent *s,
 			if (phrase_match(ph, &w, k, &end)) {
 				if (nag < 16)
 					agents[nag++] = ph;
+				if (end == w.n)
+					r->head_agent = 1;
 				/* "main opposition group" is one agent, not
 				 * also "opposition group" */
 				k = end - 1;
@@ -176,6 +178,12 @@ int dy_actor_phrase(const struct dy_dict *d, const struct dy_sent *s,
 	}
 	if (!actor && !nag)
 		return 0;
+	/* a name after the role ("President Dos Santos", "the newspaper
+	 * La Prensa") is the person or body the role names */
+	if (w.flags[w.n - 1] & DY_TOK_CAP &&
+	    (s->toks[w.t[w.n - 1]].pos == DY_POS_NNP ||
+	     s->toks[w.t[w.n - 1]].pos == DY_POS_NNPS))
+		r->head_agent = 1;
 	code[0] = '\0';
 	if (actor) {
 		const char *c = dy_actor_code_on(actor->actor, date);
@@ -245,6 +253,12 @@ int dy_actors_resolve(struct dy_ctx *ctx, struct dy_arena *a,
 		if (np->flags & (DY_NP_COORD | DY_NP_DELETED))
 			continue;
 		if (!dy_actor_phrase(d, s, np, date, &r))
+			continue;
+		/* Outside PETRARCH semantics a role word must be the
+		 * phrase's head to make it an actor: "military aid" and
+		 * "police station" are things, "security forces" people. */
+		if (!ctx->opt.compat && !r.actor && !r.head_agent &&
+		    !(np->flags & DY_NP_PRONOUN))
 			continue;
 		np->code = dy_arena_strdup(a, r.code);
 		if (!np->code)

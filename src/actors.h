@@ -16,6 +16,9 @@ struct dy_actor_result {
 	const struct dy_actor *actor;  /* actor entry, or NULL */
 	const struct dy_phrase *agent; /* last agent applied, or NULL */
 	uint16_t first, last;          /* tokens of the actor phrase */
+	int head_agent;                /* an agent phrase covers the NP's
+					  last word ("security forces",
+					  not "military aid") */
 };
 
 /* Code one NP on date (yyyymmdd, 0 = undated): 1 and *r filled when an

@@ -541,6 +541,31 @@ static void find_target(const struct dy_sent *s, const struct seqs *q,
 		}
 }
 
+/* The pattern's target is a thing ("lift embargoes on [sales] to Iran",
+ * "continue [military aid] to Mozambique"): outside PETRARCH mode an
+ * actor later in the clause is the target instead. */
+static void actor_target(const struct dy_sent *s, const struct seqs *q,
+			 const struct loc *src, struct loc *tgt)
+{
+	int16_t c[256];
+	const char *sc = NULL;
+	int n, i;
+
+	if (tgt->code || (tgt->np >= 0 && coded_or_compound(s, tgt->np)))
+		return;
+	if (src->np >= 0 && !(s->nps[src->np].flags & DY_NP_COORD))
+		sc = chunk_code(s, src->np);
+	n = chunks_of(s, q->low, q->nlow, c, 256);
+	for (i = 0; i < n; i++)
+		if (c[i] != src->np && coded_or_compound(s, c[i]) &&
+		    (!sc || (s->nps[c[i]].flags & DY_NP_COORD) ||
+		     strcmp(sc, s->nps[c[i]].code))) {
+			tgt->np = c[i];
+			tgt->upper = 0;
+			return;
+		}
+}
+
 /* ------------------------------------------------------------------ */
 /* Events                                                              */
 /* ------------------------------------------------------------------ */
@@ -698,7 +723,7 @@ static int make_events(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 {
 	const struct dy_sent *s = &st->sents[sidx];
 	struct actor_list S, T;
-	int i, j, rc = 0, pass;
+	int i, j, rc = 0, pass, self = 0, made = 0;
 	const struct dy_options *o = &ctx->opt;
 
 	codes_of(&st->arena, s, src.np, o, &S);
@@ -737,8 +762,10 @@ static int make_events(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 				const char *b = with_place(&st->arena,
 							   B->code[j], st->place);
 
-				if (!strcmp(A->code[i], B->code[j]))
+				if (!strcmp(A->code[i], B->code[j])) {
+					self++;
 					continue;
+				}
 				if (!a || !b)
 					return DY_ENOMEM;
 				if (o->require_dyad == 1 &&
@@ -759,7 +786,21 @@ static int make_events(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 					rc = add_event(st, s, sidx, clause, a,
 						       A->np[i], b, B->np[j],
 						       ec, where);
+				made++;
 			}
+	}
+	/* "Ethiopia agreed to open its borders": the actor acting on
+	 * itself is a one-sided event */
+	if (!rc && !made && self && !code2 && !o->compat &&
+	    o->require_dyad == 2 && strncmp(code, "01", 2)) {
+		const struct actor_list *A = passive ? &T : &S;
+		const char *a = with_place(&st->arena, A->code[0], st->place);
+
+		if (!a)
+			return DY_ENOMEM;
+		if (strcmp(a, "---"))
+			rc = add_event(st, s, sidx, clause, a, A->np[0], "---",
+				       -1, code, where);
 	}
 	return rc;
 }
@@ -881,8 +922,9 @@ static int code_clause(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 	struct dy_sent *s = &st->sents[sidx];
 	const struct dy_clause *c = &s->clauses[ci];
 	const struct dy_tok *vt = &s->toks[c->verb];
-	const struct dy_vform *list, *v, *use = NULL;
+	const struct dy_vform *list, *v, *use = NULL, *cand;
 	const struct dy_pattern *best = NULL;
+	int tried_single = 0;
 	struct loc best_src = { -1, 0, NULL }, best_tgt = { -1, 0, NULL };
 	struct loc best_cmp = { -1, 0, NULL };
 	const char *code = NULL, *code2 = NULL, *where = NULL;
@@ -892,13 +934,24 @@ static int code_clause(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 	if (vt->flags & DY_TOK_SKIP)
 		return 0;
 	list = dy_dict_verb(ctx->dict, vt->form, vt->flen);
+	cand = list;
 	/* a form written in a dictionary beats one generated for another
 	 * verb (MET as its own verb, not as the past of MEET) */
 	for (v = list; v; v = v->next)
 		if (!v->generated && !v->nmw)
 			written = 1;
-	for (v = list; v; v = v->next) {
+	/* Each verb that fits is tried in turn, multi-word ones first as
+	 * the dictionary lists them, until one gives a code: "agreed to
+	 * re-open" is no "agree to [a demand]" when that verb's patterns
+	 * all fail, but may still be "agree [to do something]". */
+next_form:
+	if (use)
+		cand = use->next;
+	use = NULL;
+	for (v = cand; v; v = v->next) {
 		if (written && v->generated && !v->nmw)
+			continue;
+		if (!v->nmw && tried_single)
 			continue;
 		mw = mw_fits(s, c, v);
 		if (mw >= 0) {
@@ -908,6 +961,13 @@ static int code_clause(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 	}
 	if (!use)
 		return 0;
+	if (!use->nmw)
+		tried_single = 1;
+	best = NULL;
+	best_src.np = best_tgt.np = best_cmp.np = -1;
+	best_src.code = best_tgt.code = best_cmp.code = NULL;
+	code = code2 = where = NULL;
+	rev = 0;
 	lo = use->mw_after ? c->verb : c->verb - mw;
 	hi = use->mw_after ? c->verb + 1 + mw : c->verb + 1;
 	active = c->passive && !ctx->opt.compat && c->subj >= 0;
@@ -1017,8 +1077,11 @@ static int code_clause(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 			}
 		}
 	}
-	if (!code || !strcmp(code, "---"))
+	if (!code || !strcmp(code, "---")) {
+		if (use->nmw && !ctx->opt.compat)
+			goto next_form;
 		return 0;
+	}
 	if (!ctx->opt.compat && !code2 && announced(s, c)) {
 		/* "will send peacekeepers", "ready to help": an intent */
 		const struct dy_cameo_info *info = dy_cameo_lookup(ctx, code);
@@ -1059,6 +1122,8 @@ static int code_clause(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 		return 1;
 	if (best_tgt.np < 0)
 		find_target(s, q, &best_src, &best_tgt, !ctx->opt.compat);
+	if (!ctx->opt.compat && !c->passive)
+		actor_target(s, q, &best_src, &best_tgt);
 	if (best_tgt.np < 0 && (ctx->opt.compat || ctx->opt.require_dyad != 2))
 		return 1;
 	rc = make_events(ctx, st, sidx, ci, best_src, best_tgt, code, code2,
@@ -1188,7 +1253,7 @@ int dy_match_sentence(struct dy_ctx *ctx, struct dy_story *st, int sidx)
 	struct dy_sent *s = &st->sents[sidx];
 	struct seqs *q;
 	int i, rc = 0, done_until = -1;
-	uint32_t first_ev = st->nev, e, k;
+	uint32_t first_ev = st->nev, e, k, before;
 
 	if (!ctx->dict || s->ncl == 0)
 		return 0;
@@ -1203,9 +1268,15 @@ int dy_match_sentence(struct dy_ctx *ctx, struct dy_story *st, int sidx)
 		 * itself (PETRARCH lets "said" swallow it) */
 		if ((int)c->first < done_until)
 			continue;
+		before = st->nev;
 		rc = code_clause(ctx, st, sidx, i, q);
 		if (rc < 0)
 			return rc;
+		/* outside PETRARCH mode a clause that matched but made no
+		 * event ("Algeria is prepared [to lift the ban]") leaves
+		 * its inner clauses to be coded */
+		if (rc > 0 && !ctx->opt.compat && st->nev == before)
+			rc = 0;
 		if (rc > 0 && (ctx->opt.compat || !reports(s, i)))
 			done_until = c->vp_last;
 	}

@@ -702,7 +702,20 @@ static void analyse(const struct dy_shallow *sh, const char *w, size_t n,
 		c->mask &= ~(B(NN) | B(VB) | B(VBP));
 	if (!c->mask) {
 		dash = memchr(w, '-', n);
-		if (dash && dash > w && dash + 1 < w + n) {
+		if (dash && dash + 1 < w + n && (dash - w == 2 ||
+		    dash - w == 3) && (!memcmp(w, "RE-", 3) ||
+		    !memcmp(w, "CO-", 3) || !memcmp(w, "PRE-", 4))) {
+			/* "re-open", "co-sponsor": the word after the
+			 * prefix, verbs included */
+			struct cand d;
+
+			analyse(sh, dash + 1, n - (size_t)(dash + 1 - w), &d);
+			c->mask = d.mask;
+			c->known = d.known;
+			c->cn = d.cn;
+			c->cv = d.cv;
+			c->cj = d.cj;
+		} else if (dash && dash > w && dash + 1 < w + n) {
 			/* "high-speed", "year-earlier": the last part */
 			struct cand d;
 
@@ -1369,6 +1382,11 @@ static int chunk_inner(const struct P *p, int i)
 {
 	int t = tag(p, i);
 
+	/* "the government today ordered": a time, not part of the NP */
+	if (is_form(p, i, "TODAY") || is_form(p, i, "YESTERDAY") ||
+	    is_form(p, i, "TONIGHT") || is_form(p, i, "TOMORROW"))
+		return 0;
+
 	if (is_noun_tag(t) || t == DY_POS_CD || t == DY_POS_JJ ||
 	    t == DY_POS_JJR || t == DY_POS_JJS)
 		return 1;
@@ -1434,6 +1452,29 @@ static int add_np(struct P *p, int first, int last, int flags)
 	return k;
 }
 
+/* "next week", "last year", "later": an adjective that after a name
+ * starts a time phrase.  Other adjectives stay in the phrase:
+ * "European Community foreign ministers", "an international force". */
+static int time_adjective(const struct P *p, int j)
+{
+	static const char *const adj[] = { "NEXT", "LAST", "PAST",
+		"PREVIOUS", "COMING", "LATER", "EARLIER", "EARLY", "LATE",
+		"ALONE", "TOGETHER", "OVERNIGHT", "RECENT", NULL };
+	static const char *const unit[] = { "DAY", "DAYS", "WEEK", "WEEKS",
+		"MONTH", "MONTHS", "YEAR", "YEARS", "WEEKEND", "NIGHT",
+		"MORNING", "AFTERNOON", "EVENING", "HOUR", "HOURS", "DECADE",
+		"TIME", "SEASON", NULL };
+	const char *const *w;
+
+	for (w = adj; *w; w++)
+		if (is_form(p, j, *w))
+			return 1;
+	for (w = unit; *w; w++)
+		if (is_form(p, j + 1, *w))
+			return 1;
+	return 0;
+}
+
 /* simple chunks; possessives */
 static int chunks(struct P *p)
 {
@@ -1464,7 +1505,8 @@ static int chunks(struct P *p)
 				      tag(p, j) == DY_POS_JJS) &&
 			    (tag(p, j - 1) == DY_POS_NNP ||
 			     tag(p, j - 1) == DY_POS_NNPS) &&
-			    !(p->s->toks[j].flags & DY_TOK_CAP))
+			    !(p->s->toks[j].flags & DY_TOK_CAP) &&
+			    time_adjective(p, j))
 				break;
 			j++;
 		}
@@ -1959,11 +2001,19 @@ static int find_subject(struct P *p, int gi, int *adopt)
 					x = p->np_at[X->first];
 				return x;
 			}
-			if (X->first >= 2 && p->pp_at[X->first - 1] >= 0 &&
-			    p->np_at[X->first - 2] >= 0 &&
-			    p->grp_at[X->first - 2] < 0) {
-				t = X->first - 2;
-				continue;
+			if (X->first >= 2 && p->pp_at[X->first - 1] >= 0) {
+				/* the PP's owner, over "along" in "Washington
+				 * along with its allies" */
+				int k = X->first - 2;
+
+				while (k > 0 && (tag(p, k) == DY_POS_RB ||
+						 is_form(p, k, "ALONG") ||
+						 is_form(p, k, "TOGETHER")))
+					k--;
+				if (p->np_at[k] >= 0 && p->grp_at[k] < 0) {
+					t = k;
+					continue;
+				}
 			}
 			return x;
 		}

@@ -242,6 +242,27 @@ static void read_verb_exc(const char *dir)
 	free(p);
 }
 
+/* Verbs whose past tense and participle are the base form: verb.exc
+ * lists only forms that differ, so "has been put" would find no
+ * participle. */
+static void unchanged_pasts(void)
+{
+	static const char *const v[] = { "BET", "BID", "BROADCAST", "BURST",
+		"CAST", "COST", "CUT", "FIT", "FORECAST", "HIT", "HURT", "LET",
+		"PUT", "QUIT", "READ", "RID", "SET", "SHED", "SHUT", "SLIT",
+		"SPLIT", "SPREAD", "THRUST", "UPSET", "RESET", "OFFSET",
+		"OUTBID", "RECAST", "REREAD", "TELECAST", "WEBCAST", NULL };
+	const char *const *w;
+
+	for (w = v; *w; w++) {
+		struct ent *e = get(*w);
+
+		e->flags |= LX_VBD | LX_VBN;
+		if (!e->lemma[0])
+			snprintf(e->lemma, MAXWORD, "%s", *w);
+	}
+}
+
 static void read_exc(const char *dir, const char *name, int adj)
 {
 	FILE *f = open_in(dir, name);
@@ -389,6 +410,7 @@ int main(int argc, char **argv)
 	read_index(argv[1], "index.adj", LX_J);
 	read_index(argv[1], "index.adv", LX_R);
 	read_verb_exc(argv[1]);
+	unchanged_pasts();
 	read_exc(argv[1], "noun.exc", 0);
 	read_exc(argv[1], "adj.exc", 1);
 	read_counts(argv[1]);
