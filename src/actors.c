@@ -237,6 +237,46 @@ void dy_sent_intern(const struct dy_dict *d, struct dy_sent *s)
 	}
 }
 
+/* "the Republic of Kazakhstan", "the Democratic Republic of the Congo":
+ * a name the chunker cut at "of" is matched across it; the phrase
+ * before "of" takes the name's code when the name runs into the phrase
+ * after it. */
+static int of_names(struct dy_ctx *ctx, struct dy_arena *a,
+		    struct dy_sent *s, long date)
+{
+	int i, j;
+
+	for (i = 0; i < s->nnp; i++) {
+		struct dy_np *A = &s->nps[i], span;
+		struct dy_actor_result r;
+
+		if (A->flags & (DY_NP_COORD | DY_NP_DELETED) ||
+		    A->words || A->last + 1 >= s->ntok ||
+		    strcmp(s->toks[A->last].form, "OF"))
+			continue;
+		for (j = 0; j < s->nnp; j++)
+			if (!(s->nps[j].flags & (DY_NP_COORD |
+						 DY_NP_DELETED)) &&
+			    !s->nps[j].words &&
+			    s->nps[j].first == A->last + 1)
+				break;
+		if (j == s->nnp)
+			continue;
+		dy_np_init(&span, A->first, s->nps[j].last, s->nps[j].head);
+		if (!dy_actor_phrase(ctx->dict, s, &span, date, &r) ||
+		    !r.actor || r.first >= A->last || r.last <= A->last + 1)
+			continue;
+		A->code = dy_arena_strdup(a, r.code);
+		if (!A->code)
+			return DY_ENOMEM;
+		A->code_first = r.first;
+		A->code_last = r.last;
+		A->person = r.actor->person;
+		A->entry = r.actor->where;
+	}
+	return 0;
+}
+
 int dy_actors_resolve(struct dy_ctx *ctx, struct dy_arena *a,
 		      struct dy_sent *s, long date)
 {
@@ -269,5 +309,7 @@ int dy_actors_resolve(struct dy_ctx *ctx, struct dy_arena *a,
 		np->entry = r.actor ? r.actor->where
 				    : r.agent ? r.agent->where : NULL;
 	}
+	if (!ctx->opt.compat)
+		return of_names(ctx, a, s, date);
 	return 0;
 }

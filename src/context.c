@@ -385,6 +385,20 @@ static unsigned modes(const struct dy_sent *s, int ci)
 		m |= DY_MODE_FUTURE;
 	if (s->clauses[ci].aux & (DY_AUX_WOULD | DY_AUX_MODAL))
 		m |= DY_MODE_HYPOTHETICAL;
+	/* "the ministry said it would expel ...": the future of reported
+	 * speech, not a hypothesis */
+	if ((s->clauses[ci].aux & DY_AUX_WOULD) &&
+	    !(s->clauses[ci].aux & DY_AUX_MODAL) &&
+	    s->clauses[ci].rel == DY_REL_CCOMP) {
+		int t, v = s->clauses[ci].verb;
+
+		for (t = v - 1; t >= 0 && t >= v - 4; t--)
+			if (!strcmp(s->toks[t].form, "WOULD")) {
+				m = (m & ~DY_MODE_HYPOTHETICAL) |
+				    DY_MODE_FUTURE;
+				break;
+			}
+	}
 	/* a condition under it ("If the talks fail, Israel could ...") */
 	{
 		int k;

@@ -566,12 +566,32 @@ static int countries(struct dy_story *st, int sidx)
 	const char *fc = dy_coref_focus(st, sidx);
 	int i;
 
-	for (i = 0; i < s->nnp && fc; i++) {
+	for (i = 0; i < s->nnp; i++) {
 		struct dy_np *np = &s->nps[i];
 
 		if (np->code && !strncmp(np->code, "---", 3) && np->code[3]) {
-			const char *c = dy_arena_printf(&st->arena, "%.3s%s",
-							fc, np->code + 3);
+			const char *from = fc, *c;
+			int k;
+
+			/* "a missionary from Calgary", "doctors from
+			 * Switzerland": the country they come from */
+			for (k = 0; k < s->npp; k++) {
+				const struct dy_pp *pp = &s->pps[k];
+				const char *pc;
+
+				if (pp->np_head != i || pp->np < 0 ||
+				    strcmp(s->toks[pp->prep].form, "FROM"))
+					continue;
+				pc = s->nps[pp->np].code;
+				if (pc && country_prefix(pc)) {
+					from = pc;
+					break;
+				}
+			}
+			if (!from)
+				continue;
+			c = dy_arena_printf(&st->arena, "%.3s%s", from,
+					    np->code + 3);
 			if (!c)
 				return DY_ENOMEM;
 			np->code = c;

@@ -1228,6 +1228,62 @@ static int index_phrase(struct dy_hash *h, struct dy_phrase *ph)
 	return 0;
 }
 
+/* Arabic names are written "al-Thani" as often as "al Thani": a name
+ * with the article as a word of its own also matches the hyphenated
+ * form, which the tokenizer keeps as one word ("AL_THANI_" matches
+ * "al-Thani"). */
+static int article_variant(struct dy_dict *d, const struct dy_phrase *ph)
+{
+	static const char *const art[] = { "AL", "EL", "AD", "AS", "ASH",
+		"AN", "AR", "AZ", "UL", "UD", NULL };
+	struct dy_phrase *v;
+	int i, k, n = 0, hit = 0;
+	char tmp[256];
+
+	for (i = 0; i + 1 < ph->nwords; i++) {
+		const char *const *a;
+
+		for (a = art; *a; a++)
+			if (!strcmp(ph->words[i], *a) && !ph->open[i])
+				hit = 1;
+	}
+	if (!hit)
+		return 0;
+	v = dy_arena_zalloc(&d->_arena, sizeof *v);
+	if (!v)
+		return DY_ENOMEM;
+	*v = *ph;
+	v->words = dy_arena_alloc(&d->_arena, ph->nwords * sizeof *v->words);
+	v->open = dy_arena_alloc(&d->_arena, ph->nwords);
+	if (!v->words || !v->open)
+		return DY_ENOMEM;
+	for (i = 0; i < ph->nwords; i++) {
+		const char *const *a;
+		int is_art = 0;
+
+		for (a = art; *a && i + 1 < ph->nwords; a++)
+			if (!strcmp(ph->words[i], *a) && !ph->open[i])
+				is_art = 1;
+		if (is_art) {
+			k = snprintf(tmp, sizeof tmp, "%s-%s", ph->words[i],
+				     ph->words[i + 1]);
+			if (k <= 0 || (size_t)k >= sizeof tmp)
+				return 0;
+			v->words[n] = dy_dict_intern(d, tmp, (size_t)k);
+			if (!v->words[n])
+				return DY_ENOMEM;
+			v->open[n++] = ph->open[i + 1];
+			i++;
+			continue;
+		}
+		v->words[n] = ph->words[i];
+		v->open[n++] = ph->open[i];
+	}
+	v->nwords = (uint8_t)n;
+	d->nphrases++;
+	return index_phrase(&d->actors, v);
+}
+
 /* restriction -> CODE | CODE '<' DATE | CODE '>' DATE
  *              | CODE DATE '-' DATE? | CODE '-' DATE */
 static int parse_restriction(struct dy_ctx *ctx, struct dy_dict *d,
@@ -1399,6 +1455,9 @@ static int load_actors(struct dy_ctx *ctx, struct dy_dict *d,
 		if (rc < 0)
 			return rc;
 		d->nphrases++;
+		rc = article_variant(d, ph);
+		if (rc < 0)
+			return rc;
 		if (lb) {
 			rc = read_brackets(ctx, d, L, dy_str_make(lb,
 				(size_t)(line.p + line.n - lb)), cur, comment);

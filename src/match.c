@@ -500,7 +500,8 @@ static void find_source(const struct dy_sent *s, const struct seqs *q,
 }
 
 static void find_target(const struct dy_sent *s, const struct seqs *q,
-			const struct loc *src, struct loc *tgt, int skip_times)
+			const struct loc *src, struct loc *tgt, int skip_times,
+			int lower_only)
 {
 	const struct dy_sent *cs = skip_times ? s : NULL;
 	int16_t c[256];
@@ -524,6 +525,10 @@ static void find_target(const struct dy_sent *s, const struct seqs *q,
 			tgt->upper = 0;
 			return;
 		}
+	/* a clause inside another ("... and will resign") finds the other
+	 * clause's words before its verb: no target of its own there */
+	if (lower_only)
+		return;
 	n = chunks_of(cs, q->up, q->nup, c, 256);
 	for (i = 0; i < n; i++)
 		if (coded_or_compound(s, c[i]) && c[i] != src->np &&
@@ -541,6 +546,21 @@ static void find_target(const struct dy_sent *s, const struct seqs *q,
 		}
 }
 
+/* coded, or a compound with a coded member ("grain and flour" is
+ * none) */
+static int coded_member(const struct dy_sent *s, int np)
+{
+	int i;
+
+	if (!(s->nps[np].flags & DY_NP_COORD))
+		return is_coded(s, np);
+	for (i = 0; i < s->nnp; i++)
+		if (s->nps[i].parent == np &&
+		    !(s->nps[i].flags & DY_NP_DELETED) && is_coded(s, i))
+			return 1;
+	return 0;
+}
+
 /* The pattern's target is a thing ("lift embargoes on [sales] to Iran",
  * "continue [military aid] to Mozambique"): outside PETRARCH mode an
  * actor later in the clause is the target instead. */
@@ -551,13 +571,13 @@ static void actor_target(const struct dy_sent *s, const struct seqs *q,
 	const char *sc = NULL;
 	int n, i;
 
-	if (tgt->code || (tgt->np >= 0 && coded_or_compound(s, tgt->np)))
+	if (tgt->code || (tgt->np >= 0 && coded_member(s, tgt->np)))
 		return;
 	if (src->np >= 0 && !(s->nps[src->np].flags & DY_NP_COORD))
 		sc = chunk_code(s, src->np);
 	n = chunks_of(s, q->low, q->nlow, c, 256);
 	for (i = 0; i < n; i++)
-		if (c[i] != src->np && coded_or_compound(s, c[i]) &&
+		if (c[i] != src->np && coded_member(s, c[i]) &&
 		    (!sc || (s->nps[c[i]].flags & DY_NP_COORD) ||
 		     strcmp(sc, s->nps[c[i]].code))) {
 			tgt->np = c[i];
@@ -716,6 +736,17 @@ static int add_event(struct dy_story *st, const struct dy_sent *s,
 	return dy_story_push_event(st, &ev) ? 0 : DY_ENOMEM;
 }
 
+/* a news medium: an actor code with a MED or JRN role block */
+static int media(const char *code)
+{
+	size_t n = strlen(code), k;
+
+	for (k = 3; k + 3 <= n; k += 3)
+		if (!memcmp(code + k, "MED", 3) || !memcmp(code + k, "JRN", 3))
+			return 1;
+	return 0;
+}
+
 static int make_events(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 		       int clause, struct loc src, struct loc tgt,
 		       const char *code, const char *code2, const char *where,
@@ -770,6 +801,11 @@ static int make_events(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 					return DY_ENOMEM;
 				if (o->require_dyad == 1 &&
 				    (!strcmp(a, "---") || !strcmp(b, "---")))
+					continue;
+				/* "officials told AFP": talking to the press
+				 * is how news is made, not an event */
+				if (!o->compat && !strncmp(ec, "01", 2) &&
+				    media(passive ? a : b))
 					continue;
 				/* "X said": a statement with nobody it is
 				 * addressed to or about is no event */
@@ -844,6 +880,12 @@ static int announced(const struct dy_sent *s, const struct dy_clause *c)
 		return 0;
 	if (c->aux & DY_AUX_WILL)
 		return 1;
+	/* reported future: "[they said] they would meet the mediator" */
+	if ((c->aux & DY_AUX_WOULD) && c->rel == DY_REL_CCOMP) {
+		for (t = c->verb - 1; t >= 0 && t >= c->verb - 4; t--)
+			if (!strcmp(s->toks[t].form, "WOULD"))
+				return 1;
+	}
 	/* the infinitive's governor: "... ready to [verb]" */
 	t = c->verb - 1;
 	while (t >= 0 && s->toks[t].pos == DY_POS_RB)
@@ -1082,12 +1124,16 @@ next_form:
 			goto next_form;
 		return 0;
 	}
-	if (!ctx->opt.compat && !code2 && announced(s, c)) {
-		/* "will send peacekeepers", "ready to help": an intent */
+	if (!ctx->opt.compat && announced(s, c)) {
+		/* "will send peacekeepers", "ready to help": an intent, and
+		 * one-sided even where the deed is mutual ("they would
+		 * meet the mediator") */
 		const struct dy_cameo_info *info = dy_cameo_lookup(ctx, code);
 
-		if (info && info->future && *info->future)
+		if (info && info->future && *info->future) {
 			code = info->future;
+			code2 = NULL;
+		}
 	}
 	if (best_cmp.np >= 0) {
 		/* % : a compound; before the verb it acts among itself ("X
@@ -1109,7 +1155,8 @@ next_form:
 		if (best_src.np < 0 && !best_src.code)
 			return 1;
 		if (best_tgt.np < 0)
-			find_target(s, q, &best_src, &best_tgt, 1);
+			find_target(s, q, &best_src, &best_tgt, 1,
+				    c->rel != DY_REL_ROOT);
 		rc = make_events(ctx, st, sidx, ci, best_src, best_tgt, code,
 				 code2, where, rev);
 		return rc ? rc : 1;
@@ -1121,7 +1168,8 @@ next_form:
 	if (best_src.np < 0)
 		return 1;
 	if (best_tgt.np < 0)
-		find_target(s, q, &best_src, &best_tgt, !ctx->opt.compat);
+		find_target(s, q, &best_src, &best_tgt, !ctx->opt.compat,
+			    !ctx->opt.compat && c->rel != DY_REL_ROOT);
 	if (!ctx->opt.compat && !c->passive)
 		actor_target(s, q, &best_src, &best_tgt);
 	if (best_tgt.np < 0 && (ctx->opt.compat || ctx->opt.require_dyad != 2))
@@ -1248,6 +1296,68 @@ static int requests(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 	return 0;
 }
 
+/* Is the clause's verb under "must", "should", "has to" or "ought
+ * to"? */
+static int obliged(const struct dy_sent *s, const struct dy_clause *c)
+{
+	int t;
+
+	for (t = c->verb - 1; t >= 0 && t >= c->verb - 4; t--) {
+		const char *f = s->toks[t].form;
+
+		if (!strcmp(f, "MUST") || !strcmp(f, "SHOULD") ||
+		    !strcmp(f, "OUGHT"))
+			return 1;
+		if (!strcmp(f, "TO") && t > 0 &&
+		    (!strcmp(s->toks[t - 1].form, "HAS") ||
+		     !strcmp(s->toks[t - 1].form, "HAVE") ||
+		     !strcmp(s->toks[t - 1].form, "NEEDS") ||
+		     !strcmp(s->toks[t - 1].form, "NEED")))
+			return 1;
+	}
+	return 0;
+}
+
+/* "The administration declared that China must drop barriers": what
+ * one actor says another must do is a demand on it (CAMEO 10x, the
+ * counterpart of the appeal the deed implies), not the deed. */
+static int obligations(struct dy_ctx *ctx, struct dy_story *st, int sidx,
+		       uint32_t first_ev)
+{
+	struct dy_sent *s = &st->sents[sidx];
+	uint32_t e;
+
+	for (e = first_ev; e < st->nev; e++) {
+		struct dy_event *ev = &st->events[e];
+		const struct dy_clause *c = &s->clauses[ev->_clause];
+		const struct dy_cameo_info *ci;
+		int p = c->parent, who;
+
+		if (c->rel != DY_REL_CCOMP || p < 0 || !obliged(s, c) ||
+		    !reports(s, p) || s->clauses[p].subj < 0)
+			continue;
+		who = top_of(s, s->clauses[p].subj);
+		if (!is_coded(s, who) || !strcmp(s->nps[who].code,
+						 ev->source) ||
+		    !strncmp(ev->source, "---", 3))
+			continue;
+		ci = dy_cameo_lookup(ctx, ev->code);
+		ev->code = ci && ci->request && !strncmp(ci->request, "02", 2)
+			   ? dy_arena_printf(&st->arena, "10%s",
+					     ci->request + 2)
+			   : "100";
+		if (!ev->code)
+			return DY_ENOMEM;
+		ev->target = ev->source;
+		ev->target_span = ev->source_span;
+		ev->source = s->nps[who].code;
+		ev->source_span = np_span(s, who);
+		/* the demand is the reporting clause's deed: keep it */
+		ev->_clause = p;
+	}
+	return 0;
+}
+
 int dy_match_sentence(struct dy_ctx *ctx, struct dy_story *st, int sidx)
 {
 	struct dy_sent *s = &st->sents[sidx];
@@ -1282,6 +1392,9 @@ int dy_match_sentence(struct dy_ctx *ctx, struct dy_story *st, int sidx)
 	}
 	if (ctx->opt.compat)
 		return 0;
+	rc = obligations(ctx, st, sidx, first_ev);
+	if (rc < 0)
+		return rc;
 	/* the statement is no event of its own when what it reports is */
 	for (e = first_ev, k = first_ev; e < st->nev; e++) {
 		int ci = st->events[e]._clause, drop = 0;
@@ -1289,7 +1402,10 @@ int dy_match_sentence(struct dy_ctx *ctx, struct dy_story *st, int sidx)
 
 		if (reports(s, ci))
 			for (o = first_ev; o < st->nev && !drop; o++)
-				drop = descends(s, st->events[o]._clause, ci);
+				drop = descends(s, st->events[o]._clause, ci) ||
+				       (o != e && st->events[o]._clause == ci &&
+					!strncmp(st->events[e].code, "01", 2) &&
+					!strncmp(st->events[o].code, "10", 2));
 		if (!drop)
 			st->events[k++] = st->events[e];
 	}

@@ -1475,6 +1475,16 @@ static int time_adjective(const struct P *p, int j)
 	return 0;
 }
 
+/* Is token i a common noun in the lexicon, whatever its capital? */
+static int common_noun(const struct P *p, int i)
+{
+	struct lex L;
+	const struct dy_tok *t = &p->s->toks[i];
+
+	return lex_get(t->form, t->flen, &L) && (L.fl & LX_N) &&
+	       !(L.fl & LX_PROPER);
+}
+
 /* simple chunks; possessives */
 static int chunks(struct P *p)
 {
@@ -1526,6 +1536,18 @@ static int chunks(struct P *p)
 		if (k == j) {
 			i = j;
 			continue;
+		}
+		/* "the Democratic People's Republic of Korea", "the Lord's
+		 * Resistance Army": a common noun's clitic between
+		 * capitalised words is part of a name */
+		while (j + 1 < p->n && tag(p, j) == DY_POS_POS && j > i &&
+		       (p->s->toks[j - 1].flags & DY_TOK_CAP) &&
+		       (p->s->toks[j + 1].flags & DY_TOK_CAP) &&
+		       !p->c[j - 1].proper && common_noun(p, j - 1) &&
+		       chunk_inner(p, j + 1)) {
+			j += 1;
+			while (j < p->n && chunk_inner(p, j))
+				j++;
 		}
 		if (j < p->n && tag(p, j) == DY_POS_POS) {
 			poss = add_np(p, i, j, DY_NP_POSSESSOR);
