@@ -213,6 +213,8 @@ struct dy_cameo_info {
 	const char *implied;  /* who does it when the text does not say
 				 ("a curfew was imposed"): a role code such as
 				 GOV or COP, or "" */
+	const char *refused;  /* the code of declining this action ("will not
+				 accept refugees": 073 -> 1223), or "" */
 };
 /* NULL when the code is not in the table. */
 DY_API const struct dy_cameo_info *dy_cameo_lookup(const struct dy_ctx *ctx,
@@ -314,6 +316,8 @@ struct dy_event {
 	const struct dy_location *location; /* NULL when none found */
 	const char *issues;         /* "CODE 1, CODE 2" or NULL */
 	int _clause;                /* private: the clause that coded it */
+	int _refusal;               /* private: a negated deed coded as its
+				       refusal */
 };
 
 DY_API size_t dy_story_event_count(const struct dy_story *story);

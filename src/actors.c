@@ -122,6 +122,23 @@ static int has_block(const char *code, const char *agc)
 	return 0;
 }
 
+static int facility(const char *w)
+{
+	static const char *const heads[] = {
+		"BARRACKS", "BASE", "BASES", "BUILDING", "BUILDINGS", "CAMP",
+		"CAMPS", "CHECKPOINT", "CHECKPOINTS", "COMPOUND", "COMPOUNDS",
+		"CONVOY", "CONVOYS", "HEADQUARTERS", "HIDEOUT", "HIDEOUTS",
+		"INSTALLATION", "INSTALLATIONS", "LINES", "OFFICE", "OFFICES",
+		"OUTPOST", "OUTPOSTS", "PATROL", "PATROLS", "POSITION",
+		"POSITIONS", "POST", "POSTS", "STATION", "STATIONS",
+		"STRONGHOLD", "STRONGHOLDS", "TARGETS", "UNIT", "UNITS",
+		"VEHICLE", "VEHICLES",
+	};
+
+	return w && bsearch(&w, heads, sizeof heads / sizeof *heads,
+			    sizeof *heads, cmp_word) != NULL;
+}
+
 int dy_actor_phrase(const struct dy_dict *d, const struct dy_sent *s,
 		    const struct dy_np *np, long date,
 		    struct dy_actor_result *r)
@@ -178,6 +195,10 @@ int dy_actor_phrase(const struct dy_dict *d, const struct dy_sent *s,
 	}
 	if (!actor && !nag)
 		return 0;
+	/* a place or unit of the role's people stands for them: "rebel
+	 * positions", "a guerrilla stronghold", "army convoys" */
+	if (facility(w.w[w.n - 1]))
+		r->head_agent = 1;
 	/* a name after the role ("President Dos Santos", "the newspaper
 	 * La Prensa") is the person or body the role names */
 	if (w.flags[w.n - 1] & DY_TOK_CAP &&

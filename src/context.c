@@ -511,6 +511,9 @@ int dy_context_events(struct dy_ctx *ctx, struct dy_story *st)
 		if (!ev->location)
 			ev->location = event_place(st, ev->sentence);
 		ev->mode |= modes(s, ci);
+		/* "will not accept refugees" coded as a refusal is asserted */
+		if (ev->_refusal)
+			ev->mode &= ~(unsigned)DY_MODE_NEGATED;
 		r = reporter(s, ci);
 		if (r >= 0 && s->nps[r].code &&
 		    strncmp(s->nps[r].code, "---", 3)) {

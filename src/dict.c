@@ -1960,9 +1960,11 @@ static int load_cameo(struct dy_ctx *ctx, struct dy_dict *d,
 					     nf > 8 ? strlen(f[8]) : 0);
 		ci->implied = dy_dict_intern(d, nf > 9 ? f[9] : "",
 					     nf > 9 ? strlen(f[9]) : 0);
+		ci->refused = dy_dict_intern(d, nf > 10 ? f[10] : "",
+					     nf > 10 ? strlen(f[10]) : 0);
 		if (!ci->code || !ci->name || !ci->plover || !ci->plover_mode ||
 		    !ci->plover_context || !ci->future || !ci->request ||
-		    !ci->implied)
+		    !ci->implied || !ci->refused)
 			return DY_ENOMEM;
 		if (dy_hash_get(&d->cameo, ci->code, strlen(ci->code)))
 			return lfail(ctx, L, "duplicate CAMEO code '%s'",

@@ -315,10 +315,22 @@ int dy_dict_check(struct dy_ctx *ctx, dy_report_fn report, void *ud)
 
 		/* the two-digit roots are categories, not codes anyone
 		 * writes; every other code must be reachable */
+		const char *const rel[] = { ci->future, ci->request,
+					    ci->refused };
+		const char *const what[] = { "future", "request", "refused" };
+		size_t k;
+
 		if (strlen(ci->code) > 2 &&
 		    !dy_hash_get(&used, ci->code, strlen(ci->code)))
 			problem(&c, "cameo.tsv", "no verb or pattern codes "
 				"%s (%s)", ci->code, ci->name);
+		/* the codes a row points to must be rows too */
+		for (k = 0; k < 3; k++)
+			if (rel[k] && *rel[k] &&
+			    !dy_hash_get(&d->cameo, rel[k], strlen(rel[k])))
+				problem(&c, "cameo.tsv", "%s code of %s is %s, "
+					"which is not in the table", what[k],
+					ci->code, rel[k]);
 	}
 	dy_hash_release(&used);
 	return c.n;

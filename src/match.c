@@ -736,6 +736,23 @@ static int add_event(struct dy_story *st, const struct dy_sent *s,
 	return dy_story_push_event(st, &ev) ? 0 : DY_ENOMEM;
 }
 
+/* an actor code that starts with a country ("KAZ", "KAZOPP"), not an
+ * international or unknown one */
+static int country_code(const char *c)
+{
+	static const char *const intl[] = { "IGO", "NGO", "IMG", "MNC",
+		"UIS", "NGM", "---", NULL };
+	const char *const *p;
+
+	if (!c || strlen(c) < 3 || c[0] < 'A' || c[0] > 'Z' ||
+	    c[1] < 'A' || c[1] > 'Z' || c[2] < 'A' || c[2] > 'Z')
+		return 0;
+	for (p = intl; *p; p++)
+		if (!strncmp(c, *p, 3))
+			return 0;
+	return 1;
+}
+
 /* a news medium: an actor code with a MED or JRN role block */
 static int media(const char *code)
 {
@@ -764,6 +781,11 @@ static int make_events(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 		S.code[0] = src.code;
 		S.np[0] = -1;
 	}
+	if (tgt.code) {
+		T.n = 1;
+		T.code[0] = tgt.code;
+		T.np[0] = -1;
+	}
 	if (tgt.np < 0 && o->require_dyad == 2 && !o->compat) {
 		/* no target in the sentence at all ("the government
 		 * resigned"): a one-sided event; an NP that is there but
@@ -774,6 +796,17 @@ static int make_events(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 	}
 	if (S.n == 0 || T.n == 0)
 		return 0;
+	if (!o->compat && !strncmp(code, "14", 2) && T.n == 1 &&
+	    !strcmp(T.code[0], "---") && S.n >= 1 &&
+	    country_code(with_place(&st->arena, S.code[0], st->place))) {
+		/* a protest that names nobody it is against is against the
+		 * government of the protesters' country */
+		const char *sc = with_place(&st->arena, S.code[0], st->place);
+
+		T.code[0] = dy_arena_printf(&st->arena, "%.3sGOV", sc);
+		if (!T.code[0])
+			return DY_ENOMEM;
+	}
 	if (code2 && (!strcmp(S.code[0], "---") || !strcmp(T.code[0], "---"))) {
 		/* a symmetric event with one side missing: the other side
 		 * is both (PETRARCH), so a compound codes among itself */
@@ -958,6 +991,8 @@ static void passive_roles(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 	}
 }
 
+static int descends(const struct dy_sent *s, int c, int anc);
+
 static int code_clause(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 		       int ci, struct seqs *q)
 {
@@ -966,7 +1001,8 @@ static int code_clause(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 	const struct dy_tok *vt = &s->toks[c->verb];
 	const struct dy_vform *list, *v, *use = NULL, *cand;
 	const struct dy_pattern *best = NULL;
-	int tried_single = 0;
+	int tried_single = 0, refusal = 0;
+	uint32_t ev0 = st->nev, e;
 	struct loc best_src = { -1, 0, NULL }, best_tgt = { -1, 0, NULL };
 	struct loc best_cmp = { -1, 0, NULL };
 	const char *code = NULL, *code2 = NULL, *where = NULL;
@@ -1042,6 +1078,21 @@ next_form:
 		q->nlow = 0;
 		append(s, S->first, send, -1, -1, q->low, &q->nlow);
 		append(s, hi, c->vp_last, alo, ahi, q->low, &q->nlow);
+	} else if (!ctx->opt.compat && c->subj >= 0 && c->parent >= 0 &&
+		   (c->rel == DY_REL_ADVCL || c->rel == DY_REL_CONJ ||
+		    c->rel == DY_REL_XCOMP) &&
+		   s->nps[top_of(s, c->subj)].last <= c->first) {
+		/* a clause that shares its subject with the clause it hangs
+		 * on ("police opened fire on protesters, killing one"):
+		 * before its verb it has that subject and its own words,
+		 * not the other clause's */
+		const struct dy_np *S = &s->nps[top_of(s, c->subj)];
+
+		q->nup = 0;
+		append(s, S->first, S->last, -1, -1, q->up, &q->nup);
+		append(s, c->first, lo, -1, -1, q->up, &q->nup);
+		reverse(q->up, q->nup);
+		build(s, hi, c->vp_last, q->low, &q->nlow);
 	} else {
 		build(s, c->up_first, lo, q->up, &q->nup);
 		reverse(q->up, q->nup);
@@ -1124,7 +1175,18 @@ next_form:
 			goto next_form;
 		return 0;
 	}
-	if (!ctx->opt.compat && announced(s, c)) {
+	if (!ctx->opt.compat && c->neg) {
+		/* "Syria will not accept more refugees": declining a deed
+		 * is a rejection (CAMEO 12), when the table says which */
+		const struct dy_cameo_info *info = dy_cameo_lookup(ctx, code);
+
+		if (info && info->refused && *info->refused) {
+			code = info->refused;
+			code2 = NULL;
+			refusal = 1;
+		}
+	}
+	if (!ctx->opt.compat && !refusal && announced(s, c)) {
 		/* "will send peacekeepers", "ready to help": an intent, and
 		 * one-sided even where the deed is mutual ("they would
 		 * meet the mediator") */
@@ -1159,6 +1221,8 @@ next_form:
 				    c->rel != DY_REL_ROOT);
 		rc = make_events(ctx, st, sidx, ci, best_src, best_tgt, code,
 				 code2, where, rev);
+		for (e = ev0; e < st->nev; e++)
+			st->events[e]._refusal = refusal;
 		return rc ? rc : 1;
 	}
 	if (best_src.np < 0)
@@ -1172,10 +1236,24 @@ next_form:
 			    !ctx->opt.compat && c->rel != DY_REL_ROOT);
 	if (!ctx->opt.compat && !c->passive)
 		actor_target(s, q, &best_src, &best_tgt);
+	if (!ctx->opt.compat && c->rel == DY_REL_ADVCL && c->parent >= 0 &&
+	    !best_tgt.code && (best_tgt.np < 0 ||
+			       !coded_member(s, best_tgt.np))) {
+		/* "fired on the demonstrators, killing one person": the
+		 * victims are among those the clause above acted on */
+		for (e = st->nev; e-- > 0 && st->events[e].sentence == sidx;)
+			if (descends(s, ci, st->events[e]._clause) &&
+			    strncmp(st->events[e].target, "---", 3)) {
+				best_tgt.code = st->events[e].target;
+				break;
+			}
+	}
 	if (best_tgt.np < 0 && (ctx->opt.compat || ctx->opt.require_dyad != 2))
 		return 1;
 	rc = make_events(ctx, st, sidx, ci, best_src, best_tgt, code, code2,
 			 where, c->passive != rev);
+	for (e = ev0; e < st->nev; e++)
+		st->events[e]._refusal = refusal;
 	return rc ? rc : 1;
 }
 

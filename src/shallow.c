@@ -2256,9 +2256,20 @@ static int make_clauses(struct P *p, int16_t *ext)
 				c.parent = (int16_t)prev;
 		} else if (!g->finite && tag(p, j) == DY_POS_COMMA &&
 			   prev >= 0) {
-			/* ", killing ten people" */
+			/* ", killing ten people": the doer of the clause it
+			 * hangs on, over relative clauses ("fired on
+			 * protesters who had gathered, killing five") */
+			int k = prev, guard = 0;
+
 			c.rel = DY_REL_ADVCL;
 			c.parent = (int16_t)prev;
+			while (k >= 0 && guard++ < 16 &&
+			       (CL(p, k)->rel == DY_REL_RELCL ||
+				CL(p, k)->rel == DY_REL_PARTMOD) &&
+			       CL(p, k)->parent >= 0)
+				k = CL(p, k)->parent;
+			if (k >= 0 && !CL(p, k)->passive)
+				c.subj = CL(p, k)->subj;
 		} else {
 			own_subject(p, gi, j, &c, &ext[gi]);
 		}
