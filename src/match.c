@@ -807,6 +807,22 @@ static int make_events(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 		if (!T.code[0])
 			return DY_ENOMEM;
 	}
+	if (!o->compat && S.n >= 2) {
+		/* "Israel and Lebanon renewed talks on an Israeli pullback":
+		 * a compound whose "target" is one of its own members acts
+		 * among itself */
+		int all = 1;
+
+		for (j = 0; j < T.n && all; j++) {
+			int in_s = 0;
+
+			for (i = 0; i < S.n; i++)
+				in_s |= !strncmp(S.code[i], T.code[j], 3);
+			all = in_s;
+		}
+		if (all)
+			T = S;
+	}
 	if (code2 && (!strcmp(S.code[0], "---") || !strcmp(T.code[0], "---"))) {
 		/* a symmetric event with one side missing: the other side
 		 * is both (PETRARCH), so a compound codes among itself */

@@ -1626,6 +1626,18 @@ static int straddles(const struct P *p, int x, int y)
 }
 
 /* "X and Y", "X, Y and Z": a COORD umbrella over like chunks. */
+/* "U.S. and Russian negotiators": a country's abbreviation coordinated
+ * with an adjective modifies the same noun. */
+static int abbrev_modifier(const struct P *p, int x, int last)
+{
+	const struct dy_np *X = &p->s->nps[x], *L = &p->s->nps[last];
+	const struct dy_tok *t = &p->s->toks[X->first];
+
+	return X->last - X->first == 1 && (t->flags & DY_TOK_ALLCAP) &&
+	       t->flen <= 5 && L->last - L->first >= 2 &&
+	       tag(p, L->first) == DY_POS_JJ;
+}
+
 static int coordinate(struct P *p)
 {
 	int i = 0;
@@ -1678,7 +1690,8 @@ static int coordinate(struct P *p)
 			continue;
 		}
 		if (np_is_name(p, conj[0]) != np_is_name(p, conj[nc - 1]) &&
-		    tag(p, p->s->nps[conj[0]].last - 1) != DY_POS_JJ)
+		    tag(p, p->s->nps[conj[0]].last - 1) != DY_POS_JJ &&
+		    !abbrev_modifier(p, conj[0], conj[nc - 1]))
 			ok = 0;
 		if (!ok) {
 			i = p->s->nps[x].last;
@@ -1709,7 +1722,8 @@ static int coordinate(struct P *p)
 			int h, nw = 0;
 			uint16_t *w;
 
-			if (is_head_tag(tag(p, C->last - 1)))
+			if (is_head_tag(tag(p, C->last - 1)) &&
+			    !abbrev_modifier(p, conj[k], conj[nc - 1]))
 				continue;
 			h = L->first;
 			while (h < L->last && !is_noun_tag(tag(p, h)))
