@@ -5,6 +5,7 @@
 #                        is present)
 #   make check           test, then the sanitizer build's tests and fuzz
 #                        corpus replay
+#   make fuzz            libFuzzer harnesses in build-fuzz/ (clang)
 #   make bench           throughput/memory figures (needs ../shared)
 #   make SANITIZE=address,undefined test    sanitizer build in build-san/
 #   make WERROR=1        warnings are errors (CI)
@@ -88,7 +89,13 @@ BIN := dyad
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:%.c=$(BUILD)/%)
 
+# ./dyad is the plain build's; a sanitizer build keeps its own binary in
+# its build folder
+ifeq ($(SANITIZE),)
 all: $(LIB_A) $(LIB_SO) $(BIN)
+else
+all: $(LIB_A) $(LIB_SO) $(BUILD)/cli/dyad
+endif
 
 # The shallow front-end's word table, generated from WordNet (Debian
 # wordnet-base) by tools/mklex.c; never committed.
@@ -184,9 +191,45 @@ suite: all
 
 test: all unit suite
 
-# test, then everything again under AddressSanitizer and UBSan
+# Fuzz harnesses (tests/fuzz/fuzz_*.c).  `make check` replays each over its
+# corpus with deterministic mutations (tests/fuzz/replay.c) under the
+# sanitizers; `make fuzz` builds libFuzzer binaries with clang in
+# build-fuzz/ for long runs (see tests/fuzz/README).
+FUZZERS := story input dict text dates
+FUZZ_REPLAY := $(FUZZERS:%=$(BUILD)/fuzz/replay-%)
+FUZZ_ROUNDS ?= 200
+
+$(BUILD)/fuzz/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB_A)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< tests/fuzz/replay.c $(LIB_A) \
+		$(LDFLAGS) $(LDLIBS)
+
+fuzz-replay: $(FUZZ_REPLAY)
+	@set -e; for f in $(FUZZERS); do \
+		printf '%-28s ' "fuzz $$f"; \
+		(cd $(BUILD)/fuzz && ./replay-$$f -m $(FUZZ_ROUNDS) \
+			$(CURDIR)/tests/fuzz/corpus/$$f); \
+	done
+
+# test, then everything again under AddressSanitizer and UBSan, with the
+# fuzz corpora replayed
 check: test
-	$(MAKE) SANITIZE=address,undefined all unit suite
+	$(MAKE) SANITIZE=address,undefined all unit suite fuzz-replay
+
+FUZZ_CC ?= clang
+FUZZ_FLAGS := -g -O1 -fno-omit-frame-pointer \
+	-fsanitize=fuzzer-no-link,address,undefined
+fuzz:
+	$(MAKE) BUILD=build-fuzz CC=$(FUZZ_CC) OPT="$(FUZZ_FLAGS)" \
+		LDSAN="-fsanitize=address,undefined" build-fuzz/libdyad.a
+	@set -e; for f in $(FUZZERS); do \
+		echo "$(FUZZ_CC) ... -o build-fuzz/fuzz-$$f"; \
+		$(FUZZ_CC) $(CPPFLAGS) -Ibuild-fuzz $(FUZZ_FLAGS) \
+			-fsanitize=fuzzer -o build-fuzz/fuzz-$$f \
+			tests/fuzz/fuzz_$$f.c build-fuzz/libdyad.a \
+			$(PKG_LIBS) -lm -lpthread \
+			-fsanitize=address,undefined; \
+	done
 
 $(BUILD)/bench/bench: bench/bench.c $(LIB_A)
 	@mkdir -p $(dir $@)
@@ -196,8 +239,8 @@ bench: all $(BUILD)/bench/bench
 	@./bench/run.sh ./$(BIN) $(BUILD)/bench/bench $(SHARED)
 
 clean:
-	rm -rf build build-san $(BIN)
+	rm -rf build build-san build-fuzz $(BIN)
 
-.PHONY: all unit suite test check bench clean
+.PHONY: all unit suite test check bench clean fuzz fuzz-replay
 
 -include $(OBJS:.o=.d) $(CLI_OBJS:.o=.d) $(BUILD)/tools/gen_gazetteer.d

@@ -21,12 +21,39 @@ $b load kb data 7
 echo "== coding sentences that come with a Treebank parse (one core) =="
 $b code petrarch "$p/dictionaries" "$p/text/GigaWord.sample.PETR.xml" - 7 50
 $b code petrarch "$p/dictionaries" "$p/text/PETR.UnitTest.records.xml" - 7 20
+echo "-- the same with story context off, and with dyad's own knowledge base"
+$b code petrarch "$p/dictionaries" "$p/text/GigaWord.sample.PETR.xml" - 7 50 context=false
+$b code kb data "$p/text/GigaWord.sample.PETR.xml" - 7 50
+$b code kb data "$p/text/GigaWord.sample.PETR.xml" - 7 50 context=false
 
 echo "== raw text, first 300 stories of bench/news.jsonl (one core) =="
 head -n 300 "$shared/bench/news.jsonl" > "$tmp/news300.jsonl"
-for fe in shallow linkgrammar auto; do
-	$b code kb data "$tmp/news300.jsonl" $fe 3 1
-done
+$b code kb data "$tmp/news300.jsonl" shallow 5 1
+$b code kb data "$tmp/news300.jsonl" shallow 5 1 context=false
+# Link Grammar takes ~25 ms a sentence: its first 100 stories only
+head -n 100 "$shared/bench/news.jsonl" > "$tmp/news100.jsonl"
+$b code kb data "$tmp/news100.jsonl" linkgrammar 3 1
+
+gold=$shared/eval/plover-dev.gold.jsonl
+if [ -f "$gold" ]; then
+	echo "== accuracy: lenient F1 on eval/plover-dev.gold.jsonl (score.py) =="
+	python3 -c 'import json,sys
+for l in open(sys.argv[1]):
+    s = json.loads(l)
+    print(json.dumps({"id": s["id"], "date": s["date"], "text": s["text"]}))' \
+		"$gold" > "$tmp/dev.jsonl"
+	run() {
+		label=$1
+		shift
+		"$dyad" code -q "$@" "$tmp/dev.jsonl" > "$tmp/dev.out"
+		python3 "$shared/eval/score.py" --label "$label" "$gold" \
+			"$tmp/dev.out" | tail -n 1
+	}
+	run "dyad KB, shallow (default)"
+	run "dyad KB, linkgrammar" --frontend linkgrammar
+	run "dyad KB, shallow, no context" --set context=false
+	run "PETRARCH2 dictionaries, shallow" --petrarch "$p/dictionaries"
+fi
 
 echo "== every story of bench/news.jsonl, default front-end =="
 $b exec "$dyad" code -q "$shared/bench/news.jsonl" -o "$tmp/events.jsonl"

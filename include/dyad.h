@@ -119,6 +119,10 @@ DY_API const char *dy_errmsg(const struct dy_ctx *ctx);
  *   compat             "true": PETRARCH semantics (dyad validate sets
  *                      it): no story context or country inference, and
  *                      a coded reporting verb swallows what it reports
+ *   context            "true" (default): read the story as a whole
+ *                      (coreference, country inference, event dates,
+ *                      places, attribution, modality); "false" codes
+ *                      each sentence on its own, for comparison
  * Returns DY_EINVAL with a message for an unknown name or bad value.
  */
 DY_API int dy_ctx_set_option(struct dy_ctx *ctx, const char *name,

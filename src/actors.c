@@ -258,6 +258,21 @@ void dy_sent_intern(const struct dy_dict *d, struct dy_sent *s)
 	}
 }
 
+/* words inside names that the chunker takes for the start of a phrase
+ * of its own: "Doctors Without Borders", "Physicians for Human Rights",
+ * "Trinidad and Tobago" */
+static int linking_word(const char *w)
+{
+	static const char *const words[] = { "OF", "FOR", "WITHOUT",
+		"AGAINST", "IN", "ON", "AND", "DE", "DU", "DES", "AT", NULL };
+	const char *const *p;
+
+	for (p = words; *p; p++)
+		if (!strcmp(w, *p))
+			return 1;
+	return 0;
+}
+
 /* "the Republic of Kazakhstan", "the Democratic Republic of the Congo":
  * a name the chunker cut at "of" is matched across it; the phrase
  * before "of" takes the name's code when the name runs into the phrase
@@ -273,7 +288,7 @@ static int of_names(struct dy_ctx *ctx, struct dy_arena *a,
 
 		if (A->flags & (DY_NP_COORD | DY_NP_DELETED) ||
 		    A->words || A->last + 1 >= s->ntok ||
-		    strcmp(s->toks[A->last].form, "OF"))
+		    !linking_word(s->toks[A->last].form))
 			continue;
 		for (j = 0; j < s->nnp; j++)
 			if (!(s->nps[j].flags & (DY_NP_COORD |

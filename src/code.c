@@ -271,9 +271,9 @@ int dy_code(struct dy_ctx *ctx, struct dy_story *st)
 		if (prc)
 			continue;
 		rc = dy_actors_resolve(ctx, &st->arena, s, st->date);
-		if (!rc && !ctx->opt.compat)
+		if (!rc && !ctx->opt.compat && ctx->opt.context)
 			rc = dy_context_places(ctx, st, (int)i);
-		if (!rc && !ctx->opt.compat)
+		if (!rc && !ctx->opt.compat && ctx->opt.context)
 			rc = dy_coref_sentence(ctx, st, (int)i);
 		if (rc)
 			break;
@@ -286,7 +286,7 @@ int dy_code(struct dy_ctx *ctx, struct dy_story *st)
 		for (k = first_ev; k < st->nev; k++)
 			finish_event(ctx, st, &st->events[k], issues);
 	}
-	if (!rc)
+	if (!rc && ctx->opt.context)
 		rc = dy_context_events(ctx, st);
 	if (!rc && st->arena.oom)
 		rc = DY_ENOMEM;

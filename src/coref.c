@@ -47,8 +47,9 @@
 
 static int in(const char *w, const char *const *list)
 {
+	/* the first letter first: these lists are read for every token */
 	for (; *list; list++)
-		if (!strcmp(w, *list))
+		if (**list == *w && !strcmp(w, *list))
 			return 1;
 	return 0;
 }

@@ -62,6 +62,7 @@ static void options_default(struct dy_options *o)
 	memset(o, 0, sizeof *o);
 	o->require_dyad = 2; /* source required, target may be unknown */
 	o->max_gap = 5;
+	o->context = 1;
 
 	o->lg_timeout = 3.0;
 	o->lg_linkages = 500;
@@ -156,6 +157,7 @@ int dy_ctx_set_option(struct dy_ctx *ctx, const char *name,
 		{ "one_a_story", &o->one_a_story },
 		{ "one_a_day", &o->one_a_day },
 		{ "compat", &o->compat },
+		{ "context", &o->context },
 	};
 	size_t i;
 

@@ -31,6 +31,7 @@ struct dy_options {
 	long default_date;    /* yyyymmdd for undated stories, 0 none */
 	int max_gap;          /* words a pattern's space may skip (dyad's
 				 own dictionaries) */
+	int context;          /* story context stages (default on) */
 	int compat;           /* PETRARCH semantics (validation): no
 				 story context, no country inference, and
 				 a coded clause swallows what it reports */

@@ -166,6 +166,14 @@ void dy_dict_free(struct dy_dict *d)
 {
 	if (!d)
 		return;
+	{
+		/* each synset's word index first: it hangs off the table */
+		size_t it = 0;
+		struct dy_hash_slot *sl;
+
+		while ((sl = dy_hash_next(&d->synsets, &it)) != NULL)
+			dy_hash_release(&((struct dy_synset *)sl->val)->first);
+	}
 	dy_hash_release(&d->verbs);
 	dy_hash_release(&d->synsets);
 	dy_hash_release(&d->actors);
@@ -180,13 +188,6 @@ void dy_dict_free(struct dy_dict *d)
 	dy_hash_release(&d->strings);
 	dy_hash_release(&d->discard_idx);
 	dy_hash_release(&d->issue_idx);
-	{
-		size_t it = 0;
-		struct dy_hash_slot *sl;
-
-		while ((sl = dy_hash_next(&d->synsets, &it)) != NULL)
-			dy_hash_release(&((struct dy_synset *)sl->val)->first);
-	}
 	dy_buf_release(&d->warnings);
 	dy_arena_release(&d->_arena);
 	dy_free(d, sizeof *d);
@@ -1137,11 +1138,12 @@ static int load_verbs(struct dy_ctx *ctx, struct dy_dict *d,
 		if (rc < 0)
 			return rc;
 	}
-	if (r < 0)
-		return lfail(ctx, L, "line too long");
-	if (st.synset && st.synset->nmembers == 0)
-		return lfail(ctx, L, "synset '%s' has no members",
-			     st.synset->name);
+	/* a lenient load records these and goes on to sort what loaded */
+	if (r < 0 && lfail(ctx, L, "line too long") < 0)
+		return DY_EDICT;
+	if (st.synset && st.synset->nmembers == 0 &&
+	    lfail(ctx, L, "synset '%s' has no members", st.synset->name) < 0)
+		return DY_EDICT;
 	/* the most specific pattern is tried first (PETRARCH-2); ties keep
 	 * file order, which is what PETRARCH-1 dictionaries rely on */
 	for (i = first_block; i < d->nblocks; i++)
@@ -1449,6 +1451,8 @@ static int load_actors(struct dy_ctx *ctx, struct dy_dict *d,
 		rc = make_phrase(ctx, d, L, text, &ph);
 		if (rc < 0)
 			return rc;
+		if (rc > 0)
+			continue; /* a lenient load skipped the line */
 		ph->actor = cur;
 		ph->where = where_of(d, path, L->lineno);
 		rc = index_phrase(&d->actors, ph);
@@ -1465,25 +1469,33 @@ static int load_actors(struct dy_ctx *ctx, struct dy_dict *d,
 				return rc;
 		}
 	}
-	/* who is a person: everyone in a leaders file; elsewhere, an
-	 * entry with dated terms and a name of two or more words that is
-	 * not an organisation */
+	/* who is a person: everyone in a leaders file; none in dyad's
+	 * files of organisations; elsewhere (PETRARCH's files, igos.actors
+	 * with its officers) an entry with dated terms and a name of two
+	 * or more words that is not an organisation */
 	{
+		static const char *const orgs[] = { "groups.", "ngos.",
+			"parties.", "media.", "countries.", NULL };
 		const char *base = strrchr(L->path, '/');
+		const char *const *o;
 		uint32_t i;
-		int leaders;
+		int leaders, org = 0;
 
 		base = base ? base + 1 : L->path;
 		leaders = !strncmp(base, "leaders", 7);
+		for (o = orgs; *o; o++)
+			org |= !strncmp(base, *o, strlen(*o));
 		for (i = first_actor; i < d->nactors; i++) {
 			struct dy_actor *a = d->actorv[i];
+			const char *us = strchr(a->name, '_');
 			int dated = 0, k;
 
 			for (k = 0; k < a->ncodes; k++)
 				if (a->codes[k].kind != DY_AR_DEFAULT)
 					dated = 1;
+			/* "TALIBAN_" is one word: its '_' ends the name */
 			a->person = (uint8_t)(leaders ||
-				(dated && strchr(a->name, '_') &&
+				(!org && dated && us && us[1] && us[1] != '_' &&
 				 a->ncodes && strncmp(a->codes[0].code,
 						      "IGO", 3)));
 		}
@@ -2229,8 +2241,9 @@ static int load_file(struct dy_ctx *ctx, enum dy_dict_kind kind,
 	L.p = buf;
 	L.end = buf + n;
 	L.path = path;
-	/* dyad's own files must be clean; PETRARCH's load with warnings */
-	L.lenient = !kb;
+	/* dyad's own files must be clean; PETRARCH's load with warnings
+	 * (dyad's TSV tables are never PETRARCH's) */
+	L.lenient = !kb && kind != DY_DICT_CAMEO && kind != DY_DICT_MEMBERS;
 	L.warn = &d->warnings;
 	switch (kind) {
 	case DY_DICT_VERBS:
@@ -2245,6 +2258,9 @@ static int load_file(struct dy_ctx *ctx, enum dy_dict_kind kind,
 	default: rc = dy_fail(ctx, DY_EINVAL, "unknown dictionary kind");
 	}
 	dy_free(buf, n + 1);
+	/* a skipped line in a lenient load is a warning, not a failure */
+	if (rc > 0)
+		rc = 0;
 	if (!rc && (kind == DY_DICT_DISCARDS || kind == DY_DICT_ISSUES))
 		rc = reindex(d);
 	if (!rc && kind == DY_DICT_VERBS)

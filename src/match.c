@@ -439,7 +439,7 @@ static int temporal(const struct dy_sent *s, int np)
 		int hit = 0;
 
 		for (w = words; *w && !hit; w++)
-			hit = !strcmp(f, *w);
+			hit = **w == *f && !strcmp(f, *w);
 		if (hit || s->toks[t].pos == DY_POS_CD ||
 		    s->toks[t].pos == DY_POS_DT || s->toks[t].pos == DY_POS_JJ)
 			continue;
@@ -1287,7 +1287,8 @@ static int reports(const struct dy_sent *s, int ci)
 	int i, found = 0;
 
 	for (w = verbs; *w && !found; w++)
-		found = !strcmp(v->lemma, *w) || !strcmp(v->form, *w);
+		found = (**w == *v->lemma && !strcmp(v->lemma, *w)) ||
+			(**w == *v->form && !strcmp(v->form, *w));
 	if (!found)
 		return 0;
 	for (i = 0; i < s->ncl; i++)

@@ -24,7 +24,8 @@ enum dy_pos dy_pos_from_tag(const char *tag, size_t n)
 	int i;
 
 	for (i = 1; i < DY_POS__COUNT; i++)
-		if (dy_str_eqc(t, dy_pos_names[i]))
+		if (dy_pos_names[i][0] == (n ? tag[0] : 0) &&
+		    dy_str_eqc(t, dy_pos_names[i]))
 			return (enum dy_pos)i;
 	if (dy_str_eqc(t, "``") || dy_str_eqc(t, "\""))
 		return DY_POS_QUOTE;

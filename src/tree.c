@@ -206,6 +206,9 @@ static struct dy_str unescape(struct dy_str w)
 	};
 	size_t i;
 
+	/* most words are no escape: only "-XXX-", "``" and "''" can be */
+	if (w.n == 0 || (w.p[0] != '-' && w.p[0] != '`' && w.p[0] != '\''))
+		return w;
 	for (i = 0; i < sizeof map / sizeof map[0]; i++)
 		if (dy_str_eqc(w, map[i].esc))
 			return dy_str_c(map[i].txt);

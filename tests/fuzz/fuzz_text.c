@@ -11,7 +11,7 @@
  * The raw bytes also go to the splitter and the tokenizer unsanitized,
  * where only memory safety and the span invariants are expected.
  *
- * Build and run (no Makefile rule yet):
+ * Build and run (`make fuzz` builds build-fuzz/fuzz-text the same way):
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude -Isrc \
  *     -D_GNU_SOURCE tests/fuzz/fuzz_text.c src/text.c src/base/mem.c \
  *     src/base/arena.c src/base/str.c \
