@@ -85,7 +85,9 @@ static int phrase_match(const struct dy_phrase *ph, const struct npwords *w,
 {
 	int i = k + 1, j = 1;
 
-	if (ph->words[0] != w->w[k])
+	/* a phrase longer than the words left cannot match (lists are
+	 * longest first, so this rejects most of a long list at once) */
+	if (ph->nwords > w->n - k || ph->words[0] != w->w[k])
 		return 0;
 	if (ph->nwords == 1 && !ph->is_agent && caps_only(ph->words[0]) &&
 	    !(w->flags[k] & DY_TOK_ALLCAP))

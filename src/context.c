@@ -284,16 +284,29 @@ static int tok_at(const struct dy_sent *s, uint32_t off)
 	return s->ntok - 1;
 }
 
-static void event_date(struct dy_story *st, const struct dy_sent *s,
-		       struct dy_event *ev, int clause)
-{
+/* The time expressions of a sentence, found once for all its events. */
+struct sent_dates {
+	int sent;               /* sentence they are of, -1 none yet */
+	size_t n;
 	struct dy_timex tx[16];
+};
+
+static void event_date(struct dy_story *st, const struct dy_sent *s,
+		       struct dy_event *ev, int clause,
+		       struct sent_dates *cache)
+{
+	const struct dy_timex *tx = cache->tx;
 	size_t n, i;
 	int best = -1, best_d = 1 << 30;
 
 	if (!st->date)
 		return;
-	n = dy_dates_find(st->text + s->off, s->len, st->date, tx, 16);
+	if (cache->sent != ev->sentence) {
+		cache->n = dy_dates_find(st->text + s->off, s->len, st->date,
+					 cache->tx, 16);
+		cache->sent = ev->sentence;
+	}
+	n = cache->n;
 	if (n == 0)
 		return;
 	for (i = 0; i < n; i++) {
@@ -500,15 +513,17 @@ static int reporter(const struct dy_sent *s, int ci)
 int dy_context_events(struct dy_ctx *ctx, struct dy_story *st)
 {
 	uint32_t i, j, k = 0;
+	struct sent_dates dates;
 
 	if (ctx->opt.compat)
 		return 0;
+	dates.sent = -1;
 	for (i = 0; i < st->nev; i++) {
 		struct dy_event *ev = &st->events[i];
 		const struct dy_sent *s = &st->sents[ev->sentence];
 		int ci = ev->_clause, r;
 
-		event_date(st, s, ev, ci);
+		event_date(st, s, ev, ci, &dates);
 		if (!ev->location)
 			ev->location = event_place(st, ev->sentence);
 		ev->mode |= modes(s, ci);

@@ -141,6 +141,7 @@
  * not known here); "in January 20 people died" reads "January 20" and
  * "in 2000 cases" reads the year 2000.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -351,6 +352,35 @@ static int char_class(const char *s, size_t n, size_t *len, int *ch)
 	return *ch ? CC_PUNCT : CC_LETTER;
 }
 
+/* kw_table sorted by name, and where each first letter starts in it:
+ * every word of every sentence with an event is looked up, so this is
+ * built once for all threads */
+static pthread_once_t kw_once = PTHREAD_ONCE_INIT;
+static uint16_t kw_order[KW_COUNT];
+static uint16_t kw_first[27];
+
+static int kw_cmp(const void *a, const void *b)
+{
+	return strcmp(kw_table[*(const uint16_t *)a].name,
+		      kw_table[*(const uint16_t *)b].name);
+}
+
+static void kw_index(void)
+{
+	size_t i;
+	int c;
+
+	for (i = 0; i < KW_COUNT; i++)
+		kw_order[i] = (uint16_t)i;
+	qsort(kw_order, KW_COUNT, sizeof *kw_order, kw_cmp);
+	for (c = 0, i = 0; c <= 26; c++) {
+		while (i < KW_COUNT &&
+		       kw_table[kw_order[i]].name[0] < 'a' + c)
+			i++;
+		kw_first[c] = (uint16_t)i;
+	}
+}
+
 static void kw_lookup(struct tok *t, const char *p, size_t n)
 {
 	char low[DY_DATES_MAX_WORD];
@@ -361,11 +391,19 @@ static void kw_lookup(struct tok *t, const char *p, size_t n)
 	for (i = 0; i < n; i++)
 		low[i] = (char)dy_tolower((unsigned char)p[i]);
 	low[n] = '\0';
-	for (i = 0; i < KW_COUNT; i++) {
-		const struct kw *k = &kw_table[i];
+	pthread_once(&kw_once, kw_index);
+	if (low[0] < 'a' || low[0] > 'z')
+		return;
+	/* the words of this first letter, in name order */
+	for (i = kw_first[low[0] - 'a']; i < kw_first[low[0] - 'a' + 1];
+	     i++) {
+		const struct kw *k = &kw_table[kw_order[i]];
+		int c = strcmp(k->name, low);
 
-		if (k->name[0] != low[0] || strcmp(k->name, low) != 0)
+		if (c < 0)
 			continue;
+		if (c > 0)
+			return;
 		if ((k->flags & KF_CAP) && !(p[0] >= 'A' && p[0] <= 'Z'))
 			return;
 		t->cls = k->cls;

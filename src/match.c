@@ -1133,7 +1133,7 @@ next_form:
 			if (best && p->weight <= best->weight)
 				break;
 			/* TABARI's "complex event" marker: not a code */
-			if (!strcmp(p->code, "+++"))
+			if (p->code[0] == '+' && !strcmp(p->code, "+++"))
 				continue;
 			m.lemma = p->lemma;
 			/* PETRARCH lets a space skip any number of words;
