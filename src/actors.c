@@ -31,6 +31,7 @@ struct npwords {
 	uint16_t t[MAX_NP_WORDS];    /* token of each */
 	uint8_t flags[MAX_NP_WORDS]; /* token flags of each */
 	uint16_t len[MAX_NP_WORDS];  /* length of each word */
+	uint8_t pos[MAX_NP_WORDS];   /* part of speech of each */
 	int n;
 };
 
@@ -51,6 +52,7 @@ static void np_words(const struct dy_sent *s, const struct dy_np *np,
 		out->t[out->n] = t;
 		out->flags[out->n] = tok->flags;
 		out->len[out->n] = tok->flen;
+		out->pos[out->n] = (uint8_t)tok->pos;
 		out->n++;
 	}
 }
@@ -91,6 +93,16 @@ static int phrase_match(const struct dy_phrase *ph, const struct npwords *w,
 		return 0;
 	if (ph->nwords == 1 && !ph->is_agent && caps_only(ph->words[0]) &&
 	    !(w->flags[k] & DY_TOK_ALLCAP))
+		return 0;
+	/* a person's name is written with a capital: "Bush", not "bush
+	 * fires"; "May", not "may" */
+	if (ph->actor && ph->actor->person && !(w->flags[k] & DY_TOK_CAP))
+		return 0;
+	/* ... which says nothing first in a sentence: there a one-word
+	 * name must be a proper noun ("Bush fires burned") */
+	if (ph->actor && ph->actor->person && ph->nwords == 1 &&
+	    w->t[k] == 0 && w->pos[k] != DY_POS_NNP &&
+	    w->pos[k] != DY_POS_NNPS)
 		return 0;
 	while (j < ph->nwords) {
 		if (i >= w->n)
