@@ -166,8 +166,9 @@ CLI_OBJS := $(CLI_SRCS:%.c=$(BUILD)/%.o)
 $(BUILD)/cli/dyad: $(CLI_OBJS) $(LIB_A)
 	$(CC) -o $@ $(CLI_OBJS) $(LIB_A) $(LDFLAGS) $(LDLIBS)
 
+# rm first: a running ./dyad cannot be overwritten ("text file busy")
 $(BIN): $(BUILD)/cli/dyad
-	cp $< $@
+	rm -f $@ && cp $< $@
 
 $(BUILD)/tests/unit/%: tests/unit/%.c $(LIB_A) tests/unit/test.h
 	@mkdir -p $(dir $@)
@@ -181,6 +182,10 @@ unit: $(UNIT_BINS)
 # the peer suite, the store (docs examples, server, SIGKILL resume)
 suite: all
 	@./tests/run-golden.sh $(BUILD)/cli/dyad $(SHARED)
+	@$(BUILD)/cli/dyad code -q | grep -q '"source":"IGOCSTO"' \
+		&& echo "dyad code (built-in example)  ok" \
+		|| { echo "dyad code: the built-in example codes no CSTO" \
+			"event" >&2; exit 1; }
 	@$(BUILD)/cli/dyad dict check -q | tail -n 1 | grep -q '^0 problems' \
 		&& echo "dict check                   0 problems" \
 		|| { $(BUILD)/cli/dyad dict check; exit 1; }

@@ -58,3 +58,6 @@ fi
 echo "== every story of bench/news.jsonl, default front-end =="
 $b exec "$dyad" code -q "$shared/bench/news.jsonl" -o "$tmp/events.jsonl"
 echo "events: $(wc -l < "$tmp/events.jsonl")"
+
+echo "== store and server (tests/store/bench.sh) =="
+"$(dirname "$0")/../tests/store/bench.sh" "$dyad" "$shared"

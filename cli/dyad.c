@@ -175,7 +175,7 @@ static const char *example_path(const struct opts *o)
 {
 	static char path[4096];
 
-	snprintf(path, sizeof path, "%s/../examples/almaty.txt",
+	snprintf(path, sizeof path, "%s/../examples/2022-01-06-almaty.txt",
 		 o->kb ? o->kb : dy_kb_default_dir());
 	return path;
 }

@@ -400,7 +400,14 @@ static const char *where_of(struct dy_dict *d, const char *path,
 			    uint32_t line)
 {
 	char tmp[600];
-	int n = snprintf(tmp, sizeof tmp, "%s:%u", path, line);
+	size_t k = d->kb_dir ? strlen(d->kb_dir) : 0;
+	int n;
+
+	/* entries of the knowledge base are named from its folder
+	 * ("verbs/07-aid.verbs:181"), wherever it is installed */
+	if (k && !strncmp(path, d->kb_dir, k) && path[k] == '/')
+		path += k + 1;
+	n = snprintf(tmp, sizeof tmp, "%s:%u", path, line);
 
 	if (n < 0 || (size_t)n >= sizeof tmp)
 		n = (int)sizeof tmp - 1;
@@ -2456,19 +2463,28 @@ int dy_kb_load(struct dy_ctx *ctx, const char *dir)
 	size_t i;
 	int rc;
 
+	struct dy_dict *d = dy_dict_get(ctx);
+
 	if (!dir)
 		dir = dy_kb_default_dir();
+	if (!d)
+		return dy_fail(ctx, DY_ENOMEM, "out of memory");
+	d->kb_dir = dir;
 	for (i = 0; i < sizeof files / sizeof files[0]; i++) {
 		snprintf(path, sizeof path, "%s/%s", dir, files[i].name);
 		rc = load_file(ctx, files[i].kind, path, 1);
 		if (rc)
-			return rc;
+			goto out;
 	}
 	rc = load_folder(ctx, dir, "verbs", ".verbs", DY_DICT_VERBS);
-	if (rc)
-		return rc;
-	rc = load_folder(ctx, dir, "actors", ".actors", DY_DICT_ACTORS);
-	return rc ? rc : dy_ctx_prepare(ctx);
+	if (!rc)
+		rc = load_folder(ctx, dir, "actors", ".actors",
+				 DY_DICT_ACTORS);
+	if (!rc)
+		rc = dy_ctx_prepare(ctx);
+out:
+	d->kb_dir = NULL;
+	return rc;
 }
 
 const char *dy_dict_warnings(const struct dy_ctx *ctx)

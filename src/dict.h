@@ -172,6 +172,9 @@ struct dy_member {
 
 struct dy_dict {
 	struct dy_arena _arena;     /* owns everything below */
+	const char *kb_dir;         /* folder of the knowledge base being
+				       loaded (entries are named from it),
+				       NULL otherwise */
 	struct dy_hash verbs;       /* form -> struct dy_vform list */
 	struct dy_hash synsets;     /* "&NAME" -> struct dy_synset */
 	struct dy_hash actors;      /* first word -> struct dy_phrase list */
