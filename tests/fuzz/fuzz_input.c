@@ -15,15 +15,8 @@
 #include <unistd.h>
 
 #include "dyad.h"
+#include "fuzz.h"
 
-#define FUZZ_MAX (64u << 10)
-#define REQUIRE(c) \
-	do { \
-		if (!(c)) \
-			__builtin_trap(); \
-	} while (0)
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct dy_ctx *ctx;
 
