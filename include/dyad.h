@@ -12,7 +12,8 @@
  *                     Load dictionaries once; after that the context is
  *                     read-only while coding, and one context may be shared
  *                     by threads that each code their own stories (options
- *                     must not change while threads are coding).
+ *                     must not change while threads are coding; dy_errmsg
+ *                     then holds the last failure of any thread).
  *   struct dy_story   one story: its text, sentences, parses and coded
  *                     events, all in one arena freed by dy_story_free().
  *   struct dy_reader  a stream of stories from JSON Lines, plain text files

@@ -76,6 +76,7 @@ int dy_ctx_new(struct dy_ctx **out)
 	if (!ctx)
 		return DY_ENOMEM;
 	options_default(&ctx->opt);
+	pthread_mutex_init(&ctx->lg_lock, NULL);
 	*out = ctx;
 	return DY_OK;
 }
@@ -88,6 +89,7 @@ void dy_ctx_free(struct dy_ctx *ctx)
 	dy_geo_close(ctx->gaz);
 	dy_shallow_close(ctx->shallow);
 	dy_lg_close(ctx->lg);
+	pthread_mutex_destroy(&ctx->lg_lock);
 	dy_free(ctx, sizeof *ctx);
 }
 

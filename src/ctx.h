@@ -5,6 +5,7 @@
 #ifndef DY_CTX_H
 #define DY_CTX_H
 
+#include <pthread.h>
 #include <stdarg.h>
 
 #include "dyad.h"
@@ -42,7 +43,9 @@ struct dy_ctx {
 	struct dy_options opt;    /* coding options */
 	struct dy_dict *dict;     /* dictionaries (dict.c) */
 	struct dy_lg *lg;         /* Link Grammar parser (lg.c), opened on
-				     first use */
+				     first use, under lg_lock */
+	pthread_mutex_t lg_lock;  /* threads coding with one context may
+				     all want the parser first */
 	struct dy_shallow *shallow; /* shallow front-end's lexicon */
 	struct dy_gazetteer *gaz; /* places (geo.c), loaded on first use */
 };

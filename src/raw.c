@@ -99,7 +99,10 @@ int dy_raw_parse(struct dy_ctx *ctx, struct dy_story *st, struct dy_sent *s,
 	if (fe == DY_FE_LINKGRAMMAR) {
 		const char *err = NULL;
 
-		if (!ctx->lg && (rc = dy_lg_open(&ctx->lg, &err)) != 0)
+		pthread_mutex_lock(&ctx->lg_lock);
+		rc = ctx->lg ? 0 : dy_lg_open(&ctx->lg, &err);
+		pthread_mutex_unlock(&ctx->lg_lock);
+		if (rc)
 			return dy_fail(ctx, rc, "cannot open Link Grammar: %s",
 				       err ? err : dy_strerror(rc));
 		rc = dy_lg_parse(ctx->lg, &st->arena, s, st->text,
