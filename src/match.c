@@ -46,6 +46,8 @@ struct sel {
 	int16_t np;        /* chunk opened/closed, or the chunk of a word */
 	const char *form;  /* word form: the dictionary's copy or NULL */
 	const char *lemma; /* word lemma: likewise */
+	uint8_t verb;      /* a verb outside any chunk ("to [ease]
+			      tensions") */
 };
 
 struct seqs {
@@ -89,6 +91,7 @@ static int push(struct sel *q, int *n, int kind, int np, const char *form,
 	q[*n].np = (int16_t)np;
 	q[*n].form = form;
 	q[*n].lemma = lemma;
+	q[*n].verb = 0;
 	(*n)++;
 	return 0;
 }
@@ -152,8 +155,10 @@ static void append(const struct dy_sent *s, int lo, int hi, int xlo,
 		}
 		if (!(s->toks[t].flags & DY_TOK_SKIP) &&
 		    s->toks[t].pos != DY_POS_POS)
-			push(q, n, SEL_WORD, -1, s->toks[t].dform,
-			     s->toks[t].dlemma);
+			if (push(q, n, SEL_WORD, -1, s->toks[t].dform,
+				 s->toks[t].dlemma) == 0)
+				q[*n - 1].verb = (uint8_t)dy_pos_is_verb(
+					s->toks[t].pos);
 		t++;
 	}
 }
@@ -308,6 +313,10 @@ static int16_t here(const struct mstate *m)
 	return m->cur[0];
 }
 
+/* Match pattern elements p against the sequence from its start.  A
+ * space may skip words: any number in PETRARCH's patterns, at most
+ * max_gap in dyad's, and never the verb of another clause there ("sought
+ * to [ease] tensions" is no "seek TO + (appeal to someone)"). */
 static int pattern_match(struct mstate *m, const struct dy_pel *p, int np,
 			 int upper)
 {
@@ -359,7 +368,8 @@ static int pattern_match(struct mstate *m, const struct dy_pel *p, int np,
 				ks++;
 				continue;
 			}
-			if (!e->open || ++gap > m->max_gap)
+			if (!e->open || ++gap > m->max_gap ||
+			    (m->lemma && x->verb))
 				return 0;
 			ks++;
 			continue;
@@ -380,13 +390,15 @@ static int pattern_match(struct mstate *m, const struct dy_pel *p, int np,
 				ks += used;
 				continue;
 			}
-			if (!e->open || ++gap > m->max_gap)
+			if (!e->open || ++gap > m->max_gap ||
+			    (m->lemma && x->verb))
 				return 0;
 			ks++;
 			continue;
 		}
 		if (!word_eq(m, e->word, x)) {
-			if (!e->open || ++gap > m->max_gap)
+			if (!e->open || ++gap > m->max_gap ||
+			    (m->lemma && x->verb))
 				return 0;
 			ks++;
 			continue;
