@@ -167,6 +167,17 @@ int dy_actor_phrase(const struct dy_dict *d, const struct dy_sent *s,
 	np_words(s, np, &w);
 	if (w.n == 0)
 		return 0;
+	/* "the Russian-led bloc", "a US-led coalition": led by that
+	 * country (the leader's word is looked up without "-LED") */
+	for (k = 0; k < w.n; k++) {
+		const char *f = s->toks[w.t[k]].form;
+		size_t n = s->toks[w.t[k]].flen;
+
+		if (n > 4 && !memcmp(f + n - 4, "-LED", 4)) {
+			w.w[k] = dy_hash_get(&d->strings, f, n - 4);
+			w.len[k] = (uint16_t)(n - 4);
+		}
+	}
 	for (k = 0; k < w.n && !actor; k++) {
 		const struct dy_phrase *ph;
 
