@@ -316,6 +316,12 @@ static void event_date(struct dy_story *st, const struct dy_sent *s,
 
 		if (d < 0)
 			d = -d;
+		/* the report cannot come before what it reports: a date after
+		 * the story's ("will meet next week", "cut emissions by
+		 * 2050") is when something is planned for, and the event --
+		 * the announcement -- keeps the story's date */
+		if (tx[i].ymd > st->date)
+			continue;
 		/* in the event's clause or one that governs it; a date in
 		 * no clause at all (a dateline) only when nothing else */
 		if (clause >= 0 && c >= 0 && !is_ancestor(s, c, clause))
