@@ -184,7 +184,11 @@ int dy_actor_phrase(const struct dy_dict *d, const struct dy_sent *s,
 		if (!w.w[k])
 			continue;
 		for (ph = dy_dict_actor(d, w.w[k], w.len[k]); ph;
-		     ph = ph->next)
+		     ph = ph->next) {
+			/* most of a long list ("INTERNATIONAL ...") fails on
+			 * its second word */
+			if (ph->adj1 && (k + 1 >= w.n || ph->w1 != w.w[k + 1]))
+				continue;
 			if (phrase_match(ph, &w, k, &end)) {
 				actor = ph;
 				r->first = w.t[k];
@@ -193,6 +197,7 @@ int dy_actor_phrase(const struct dy_dict *d, const struct dy_sent *s,
 				a1 = end;
 				break;
 			}
+		}
 	}
 	for (k = 0; k < w.n; k++) {
 		const struct dy_phrase *ph;

@@ -1217,6 +1217,8 @@ static int make_phrase(struct dy_ctx *ctx, struct dy_dict *d,
 		n = k;
 	}
 	ph->nwords = (uint8_t)n;
+	ph->w1 = n > 1 ? ph->words[1] : NULL;
+	ph->adj1 = n > 1 && !ph->open[0];
 	*out = ph;
 	return 0;
 }
@@ -1289,6 +1291,8 @@ static int article_variant(struct dy_dict *d, const struct dy_phrase *ph)
 		v->open[n++] = ph->open[i];
 	}
 	v->nwords = (uint8_t)n;
+	v->w1 = n > 1 ? v->words[1] : NULL;
+	v->adj1 = n > 1 && !v->open[0];
 	d->nphrases++;
 	return index_phrase(&d->actors, v);
 }

@@ -137,6 +137,9 @@ struct dy_phrase {
 	uint8_t *open;            /* open[i]: gap allowed after words[i] */
 	uint8_t nwords;
 	uint8_t is_agent;
+	uint8_t adj1;             /* words[1] must follow words[0] directly */
+	const char *w1;           /* words[1], or NULL: kept here so a long
+				     list is scanned without touching words */
 	struct dy_actor *actor;   /* for actors */
 	const char *agent_code;   /* for agents: "GOV" */
 	uint8_t agent_prefix;     /* 1 for "NGO~" (code goes first) */
