@@ -3,6 +3,8 @@
  *
  *   load   time and peak RSS to load a dictionary set, measured in a
  *          fresh child process per run (so RSS is the set's own)
+ *   ab     the same input with default options and with one option
+ *          changed, in turn within one process (context on/off)
  *   code   sentences per second coding an input repeatedly on one thread,
  *          per CPU second of that thread (inputs with Treebank parses
  *          measure the coder alone)
@@ -199,6 +201,58 @@ static void bench_code(const char *what, const char *dir, const char *input,
 	dy_ctx_free(ctx);
 }
 
+/* A against B in one process: the same input coded with the default
+ * options and with NAME=VALUE, pass for pass in turn, so that a slow
+ * spell of the machine slows both; reports the median rate of each and
+ * the median of the per-run ratios. */
+static void bench_ab(const char *what, const char *dir, const char *input,
+		     const char *opt, int runs, int reps)
+{
+	struct dy_ctx *a, *b;
+	double ra[64], rb[64], ratio[64];
+	long nsent = 0, nev = 0, nst = 0;
+	char name[64];
+	const char *eq = strchr(opt, '=');
+	int i, j;
+
+	if (runs > 64)
+		runs = 64;
+	if (!eq || (size_t)(eq - opt) >= sizeof name)
+		die("options are NAME=VALUE", NULL);
+	memcpy(name, opt, (size_t)(eq - opt));
+	name[eq - opt] = '\0';
+	if (dy_ctx_new(&a) || load(a, what, dir))
+		die("load", a);
+	if (dy_ctx_new(&b) || load(b, what, dir))
+		die("load", b);
+	if (dy_ctx_set_option(b, name, eq + 1))
+		die("option", b);
+	for (i = 0; i < runs; i++) {
+		double ta = 0, tb = 0;
+		long sa = 0, sb = 0;
+
+		for (j = 0; j < reps; j++) {
+			ta += code_pass(a, input, &nsent, &nev, &nst);
+			sa += nsent;
+			tb += code_pass(b, input, &nsent, &nev, &nst);
+			sb += nsent;
+		}
+		ra[i] = (double)sa / ta;
+		rb[i] = (double)sb / tb;
+		ratio[i] = ra[i] / rb[i];
+	}
+	qsort(ra, (size_t)runs, sizeof *ra, cmp_d);
+	qsort(rb, (size_t)runs, sizeof *rb, cmp_d);
+	qsort(ratio, (size_t)runs, sizeof *ratio, cmp_d);
+	printf("ab   %-9s default %.0f sentences/s, %s %.0f sentences/s; "
+	       "default/%s median %.3f (min %.3f, max %.3f, %d runs x %d "
+	       "passes each, in turn)\n", what, ra[runs / 2], opt,
+	       rb[runs / 2], opt, ratio[runs / 2], ratio[0],
+	       ratio[runs - 1], runs, reps);
+	dy_ctx_free(a);
+	dy_ctx_free(b);
+}
+
 static int num(const char *s, int def)
 {
 	char *end;
@@ -237,6 +291,12 @@ int main(int argc, char **argv)
 		bench_load(argv[2], argv[3], argc > 4 ? num(argv[4], 7) : 7);
 		return 0;
 	}
+	if (argc >= 6 && !strcmp(argv[1], "ab")) {
+		bench_ab(argv[2], argv[3], argv[4], argv[5],
+			 argc > 6 ? num(argv[6], 9) : 9,
+			 argc > 7 ? num(argv[7], 10) : 10);
+		return 0;
+	}
 	if (argc >= 5 && !strcmp(argv[1], "code")) {
 		bench_code(argv[2], argv[3], argv[4],
 			   argc > 5 && strcmp(argv[5], "-") ? argv[5] : NULL,
@@ -247,6 +307,8 @@ int main(int argc, char **argv)
 	}
 	fprintf(stderr, "usage: bench load petrarch|kb DIR [RUNS]\n"
 		"       bench code petrarch|kb DIR INPUT [FRONTEND|-] [RUNS] "
-		"[PASSES] [NAME=VALUE...]\n       bench exec COMMAND [ARGS...]\n");
+		"[PASSES] [NAME=VALUE...]\n"
+		"       bench ab petrarch|kb DIR INPUT NAME=VALUE [RUNS] "
+		"[PASSES]\n       bench exec COMMAND [ARGS...]\n");
 	return 1;
 }

@@ -21,15 +21,15 @@ $b load kb data 7
 echo "== coding sentences that come with a Treebank parse (one core) =="
 $b code petrarch "$p/dictionaries" "$p/text/GigaWord.sample.PETR.xml" - 7 50
 $b code petrarch "$p/dictionaries" "$p/text/PETR.UnitTest.records.xml" - 7 20
-echo "-- the same with story context off, and with dyad's own knowledge base"
-$b code petrarch "$p/dictionaries" "$p/text/GigaWord.sample.PETR.xml" - 7 50 context=false
 $b code kb data "$p/text/GigaWord.sample.PETR.xml" - 7 50
-$b code kb data "$p/text/GigaWord.sample.PETR.xml" - 7 50 context=false
+echo "-- what story context costs: on against off, in turn in one process"
+$b ab petrarch "$p/dictionaries" "$p/text/GigaWord.sample.PETR.xml" context=false 15 10
+$b ab kb data "$p/text/GigaWord.sample.PETR.xml" context=false 15 10
 
 echo "== raw text, first 300 stories of bench/news.jsonl (one core) =="
 head -n 300 "$shared/bench/news.jsonl" > "$tmp/news300.jsonl"
 $b code kb data "$tmp/news300.jsonl" shallow 5 1
-$b code kb data "$tmp/news300.jsonl" shallow 5 1 context=false
+$b ab kb data "$tmp/news300.jsonl" context=false 7 1
 # Link Grammar takes ~25 ms a sentence: its first 100 stories only
 head -n 100 "$shared/bench/news.jsonl" > "$tmp/news100.jsonl"
 $b code kb data "$tmp/news100.jsonl" linkgrammar 3 1

@@ -713,10 +713,16 @@ static int add_pattern(struct dy_ctx *ctx, struct dy_dict *d,
 			return lfail(ctx, L, "bad code '%.*s'", (int)code.n,
 				     code.p);
 	}
-	for (k = 0; k < pat->nupper; k++)
+	for (k = 0; k < pat->nupper; k++) {
 		pat->weight += pat->upper[k].kind <= DY_PEL_SYN;
-	for (k = 0; k < pat->nlower; k++)
+		if (pat->upper[k].kind == DY_PEL_WORD)
+			pat->need |= dy_word_bit(pat->upper[k].word);
+	}
+	for (k = 0; k < pat->nlower; k++) {
 		pat->weight += pat->lower[k].kind <= DY_PEL_SYN;
+		if (pat->lower[k].kind == DY_PEL_WORD)
+			pat->need |= dy_word_bit(pat->lower[k].word);
+	}
 	pat->where = where_of(d, st->path, L->lineno);
 	pat->order = d->order++;
 	pat->lemma = (uint8_t)st->kb;
@@ -2076,6 +2082,7 @@ static int reindex(struct dy_dict *d)
 
 	dy_hash_release(&d->discard_idx);
 	dy_hash_release(&d->issue_idx);
+	d->discard_short = 0;
 	/* reverse order so each chain lists phrases in file order */
 	for (i = d->ndiscards; i-- > 0;) {
 		struct dy_discard *x = &d->discards[i];
@@ -2084,6 +2091,8 @@ static int reindex(struct dy_dict *d)
 
 		if (k > 4)
 			k = 4;
+		if (k < 4)
+			d->discard_short |= 1u << k;
 		slot = dy_hash_slot(&d->discard_idx, x->text, k);
 		if (!slot)
 			return DY_ENOMEM;
@@ -2155,8 +2164,14 @@ int dy_dict_discards(const struct dy_dict *d, const char *f, size_t n,
 			continue;
 		wl = word_len(f + i + 1, n - i - 1);
 		for (l = 1; l <= 4 && l <= wl; l++) {
-			intptr_t k = (intptr_t)dy_hash_get(&d->discard_idx,
-							   f + i + 1, l);
+			intptr_t k;
+
+			/* keys are 4 letters long but for short first
+			 * words: look up only the lengths there are */
+			if (l < 4 && !(d->discard_short & 1u << l))
+				continue;
+			k = (intptr_t)dy_hash_get(&d->discard_idx, f + i + 1,
+						  l);
 			while (k > 0) {
 				const struct dy_discard *x =
 					&d->discards[k - 1];

@@ -82,7 +82,17 @@ struct dy_pattern {
 	uint8_t lemma;          /* words may match a token's lemma (dyad's
 				   own dictionaries; PETRARCH's match the
 				   text exactly) */
+	uint64_t need;          /* dy_word_bit() of every literal word: a
+				   clause without them all cannot match */
 };
+
+/* A word's bit in a 64-bit signature: dictionary words are interned, so
+ * the pointer stands for the word. */
+static inline uint64_t dy_word_bit(const char *w)
+{
+	return (uint64_t)1 << ((((uintptr_t)w >> 3) * 0x9E3779B97F4A7C15u)
+			       >> 58);
+}
 
 struct dy_vblock {
 	const char *name;            /* block description */
@@ -192,6 +202,8 @@ struct dy_dict {
 	uint32_t ndiscards, _capdiscards;
 	struct dy_issue *issues;
 	uint32_t nissues, _capissues;
+	unsigned discard_short;     /* bit l set: a discard's first word has
+				       l < 4 letters (index keys that short) */
 	struct dy_hash discard_idx; /* first <= 4 letters -> discard index+1
 				       (a phrase may be a stem: TYPHOON
 				       also discards TYPHOONS) */

@@ -1030,6 +1030,7 @@ static int code_clause(struct dy_ctx *ctx, struct dy_story *st, int sidx,
 	const struct dy_vform *list, *v, *use = NULL, *cand;
 	const struct dy_pattern *best = NULL;
 	int tried_single = 0, refusal = 0;
+	uint64_t have;
 	uint32_t ev0 = st->nev, e;
 	struct loc best_src = { -1, 0, NULL }, best_tgt = { -1, 0, NULL };
 	struct loc best_cmp = { -1, 0, NULL };
@@ -1128,6 +1129,21 @@ next_form:
 	}
 	memset(&m, 0, sizeof m);
 	m.s = s;
+	/* the words of the clause, as a signature: most patterns need a
+	 * word that is not there and are passed over without matching */
+	{
+		int i;
+
+		have = 0;
+		for (i = 0; i < q->nup; i++)
+			if (q->up[i].kind == SEL_WORD)
+				have |= dy_word_bit(q->up[i].form) |
+					dy_word_bit(q->up[i].lemma);
+		for (i = 0; i < q->nlow; i++)
+			if (q->low[i].kind == SEL_WORD)
+				have |= dy_word_bit(q->low[i].form) |
+					dy_word_bit(q->low[i].lemma);
+	}
 	/* patterns of every block the verb is in; the most specific match
 	 * wins, ties to the first block */
 	for (v = list; v; v = v->next) {
@@ -1144,6 +1160,8 @@ next_form:
 
 			if (best && p->weight <= best->weight)
 				break;
+			if (p->need & ~have)
+				continue;
 			/* TABARI's "complex event" marker: not a code */
 			if (p->code[0] == '+' && !strcmp(p->code, "+++"))
 				continue;
