@@ -601,25 +601,50 @@ static int countries(struct dy_story *st, int sidx)
 	return 0;
 }
 
+/* What the sentence's NPs are coded as, in one number: a pass that
+ * changed no code leaves the recorded mentions as they are. */
+static uintptr_t codes_sig(const struct dy_sent *s)
+{
+	uintptr_t h = 0;
+	int i;
+
+	for (i = 0; i < s->nnp; i++)
+		h = h * 31 + (uintptr_t)s->nps[i].code;
+	return h;
+}
+
+static int rerecord(struct dy_story *st, int sidx, uint32_t first_ment,
+		    uintptr_t *sig)
+{
+	uintptr_t now = codes_sig(&st->sents[sidx]);
+
+	if (now == *sig)
+		return 0;
+	*sig = now;
+	return record(st, sidx, first_ment);
+}
+
 int dy_coref_sentence(struct dy_ctx *ctx, struct dy_story *st, int sidx)
 {
 	struct dy_sent *s = &st->sents[sidx];
 	uint32_t first_ment = st->nment;
+	uintptr_t sig;
 	int rc;
 
 	/* the sentence's own coded NPs are antecedents too ("Belarus said
 	 * it was ready"); each pass re-records them so the next sees what
 	 * the last resolved */
 	rc = record(st, sidx, first_ment);
+	sig = codes_sig(s);
 	rc = rc ? rc : of_chains(st, s);
 	rc = rc ? rc : towns(ctx, st, s);
 	rc = rc ? rc : links(st, s);
-	rc = rc ? rc : record(st, sidx, first_ment);
+	rc = rc ? rc : rerecord(st, sidx, first_ment, &sig);
 	rc = rc ? rc : definites(st, sidx);
 	rc = rc ? rc : links(st, s);
-	rc = rc ? rc : record(st, sidx, first_ment);
+	rc = rc ? rc : rerecord(st, sidx, first_ment, &sig);
 	rc = rc ? rc : pronouns(st, sidx);
 	rc = rc ? rc : countries(st, sidx);
-	rc = rc ? rc : record(st, sidx, first_ment);
+	rc = rc ? rc : rerecord(st, sidx, first_ment, &sig);
 	return rc;
 }

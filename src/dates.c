@@ -435,6 +435,9 @@ static void lex_word(struct lexer *lx, struct tok *t)
 	size_t start = lx->pos, len;
 	int ascii = 1, ch, cls;
 
+	/* ASCII letters without the general classifier */
+	while (lx->pos < lx->n && dy_isalpha((unsigned char)lx->p[lx->pos]))
+		lx->pos++;
 	while (lx->pos < lx->n) {
 		cls = char_class(lx->p + lx->pos, lx->n - lx->pos, &len, &ch);
 		if (cls == CC_LETTER)
@@ -456,6 +459,10 @@ static void lex_next(struct lexer *lx, struct tok *t)
 
 	memset(t, 0, sizeof(*t));
 	t->sp = lx->pos == 0;
+	while (lx->pos < lx->n && lx->p[lx->pos] == ' ') {
+		t->sp = 1;
+		lx->pos++;
+	}
 	while (lx->pos < lx->n) {
 		cls = char_class(lx->p + lx->pos, lx->n - lx->pos, &len, &ch);
 		if (cls != CC_SPACE)
@@ -1216,6 +1223,10 @@ static int match_at(const struct res *x, const struct win *w, int i,
 	v.t = &w->t[i];
 	v.n = w->n - i < DY_DATES_LOOK ? w->n - i : DY_DATES_LOOK;
 	if (v.n <= 0 || v.t[0].kind == TK_END || !left_ok(&v))
+		return 0;
+	/* every form starts with a number, a keyword or a sign: most words
+	 * of a sentence start none, and the rules need not be asked */
+	if (v.t[0].kind == TK_WORD && v.t[0].cls == KC_NONE)
 		return 0;
 	for (r = 0; r < sizeof(rules) / sizeof(rules[0]); r++) {
 		e = rules[r](x, &v, &t);
