@@ -29,7 +29,7 @@ $b ab kb data "$p/text/GigaWord.sample.PETR.xml" context=false 15 10
 echo "== raw text, first 300 stories of bench/news.jsonl (one core) =="
 head -n 300 "$shared/bench/news.jsonl" > "$tmp/news300.jsonl"
 $b code kb data "$tmp/news300.jsonl" shallow 5 1
-$b ab kb data "$tmp/news300.jsonl" context=false 7 1
+$b ab kb data "$tmp/news300.jsonl" context=false 15 1
 # Link Grammar takes ~25 ms a sentence: its first 100 stories only
 head -n 100 "$shared/bench/news.jsonl" > "$tmp/news100.jsonl"
 $b code kb data "$tmp/news100.jsonl" linkgrammar 3 1
