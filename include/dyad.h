@@ -175,7 +175,9 @@ DY_API const char *dy_kb_default_dir(void);
  * Load PETRARCH2's dictionary set from `dir`: CAMEO.2.0.txt,
  * Phoenix.{Countries,International,MilNonState}.actors.txt,
  * Phoenix.agents.txt, Phoenix.discards.txt, Phoenix.IssueCoding.txt
- * (missing optional files are skipped), plus dyad's CAMEO code table
+ * (missing optional files are skipped; a set in the same formats may use
+ * the plain names verbs.txt, {countries,international,nonstate}.actors.txt,
+ * agents.txt, discards.txt, issues.txt), plus dyad's CAMEO code table
  * from kb_dir (NULL = default) so events still carry Goldstein, quad
  * class and PLOVER type.
  */

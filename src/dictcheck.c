@@ -424,18 +424,23 @@ int dy_dict_lookup(struct dy_ctx *ctx, const char *name, const char *date,
 
 int dy_petrarch_load(struct dy_ctx *ctx, const char *dir, const char *kb)
 {
+	/* PETRARCH2's names, or plain ones for a set of one's own (the
+	 * store tests' fixture) */
 	static const struct {
-		const char *name;
+		const char *name, *plain;
 		enum dy_dict_kind kind;
 		int optional;
 	} files[] = {
-		{ "CAMEO.2.0.txt", DY_DICT_VERBS, 0 },
-		{ "Phoenix.Countries.actors.txt", DY_DICT_ACTORS, 0 },
-		{ "Phoenix.International.actors.txt", DY_DICT_ACTORS, 0 },
-		{ "Phoenix.MilNonState.actors.txt", DY_DICT_ACTORS, 0 },
-		{ "Phoenix.agents.txt", DY_DICT_AGENTS, 0 },
-		{ "Phoenix.discards.txt", DY_DICT_DISCARDS, 1 },
-		{ "Phoenix.IssueCoding.txt", DY_DICT_ISSUES, 1 },
+		{ "CAMEO.2.0.txt", "verbs.txt", DY_DICT_VERBS, 0 },
+		{ "Phoenix.Countries.actors.txt", "countries.actors.txt",
+		  DY_DICT_ACTORS, 0 },
+		{ "Phoenix.International.actors.txt",
+		  "international.actors.txt", DY_DICT_ACTORS, 0 },
+		{ "Phoenix.MilNonState.actors.txt", "nonstate.actors.txt",
+		  DY_DICT_ACTORS, 0 },
+		{ "Phoenix.agents.txt", "agents.txt", DY_DICT_AGENTS, 0 },
+		{ "Phoenix.discards.txt", "discards.txt", DY_DICT_DISCARDS, 1 },
+		{ "Phoenix.IssueCoding.txt", "issues.txt", DY_DICT_ISSUES, 1 },
 	};
 	char path[4096];
 	size_t i;
@@ -443,7 +448,12 @@ int dy_petrarch_load(struct dy_ctx *ctx, const char *dir, const char *kb)
 	FILE *f;
 
 	for (i = 0; i < sizeof files / sizeof files[0]; i++) {
-		snprintf(path, sizeof path, "%s/%s", dir, files[i].name);
+		snprintf(path, sizeof path, "%s/%s", dir, files[i].plain);
+		if ((f = fopen(path, "r")) != NULL)
+			fclose(f);
+		else
+			snprintf(path, sizeof path, "%s/%s", dir,
+				 files[i].name);
 		if (files[i].optional && !(f = fopen(path, "r")))
 			continue;
 		if (files[i].optional)
