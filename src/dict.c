@@ -2489,6 +2489,9 @@ int dy_kb_load(struct dy_ctx *ctx, const char *dir)
 	if (!d)
 		return dy_fail(ctx, DY_ENOMEM, "out of memory");
 	d->kb_dir = dir;
+	d->kb_root = dy_arena_strdup(&d->_arena, dir);
+	if (!d->kb_root)
+		return dy_fail(ctx, DY_ENOMEM, "out of memory");
 	for (i = 0; i < sizeof files / sizeof files[0]; i++) {
 		snprintf(path, sizeof path, "%s/%s", dir, files[i].name);
 		rc = load_file(ctx, files[i].kind, path, 1);

@@ -188,6 +188,9 @@ struct dy_dict {
 	const char *kb_dir;         /* folder of the knowledge base being
 				       loaded (entries are named from it),
 				       NULL otherwise */
+	const char *kb_root;        /* folder of the loaded knowledge base,
+				       which its entries' names are relative
+				       to; NULL when none was loaded */
 	struct dy_hash verbs;       /* form -> struct dy_vform list */
 	struct dy_hash synsets;     /* "&NAME" -> struct dy_synset */
 	struct dy_hash actors;      /* first word -> struct dy_phrase list */

@@ -771,6 +771,17 @@ static struct dy_patfile *patfile(struct dy_store *st, const char *path,
 	}
 	if (dy_file_read(pf->path, PATFILE_MAX, &pf->data, &pf->len))
 		pf->data = NULL;
+	/* the knowledge base names its entries from its own folder
+	 * ("verbs/07-aid.verbs") */
+	if (!pf->data && pf->path[0] != '/' && st->ctx && st->ctx->dict &&
+	    st->ctx->dict->kb_root) {
+		char full[4096];
+
+		snprintf(full, sizeof full, "%s/%s", st->ctx->dict->kb_root,
+			 pf->path);
+		if (dy_file_read(full, PATFILE_MAX, &pf->data, &pf->len))
+			pf->data = NULL;
+	}
 	if (pf->data) {
 		for (i = 0; i < pf->len; i++)
 			pf->nlines += pf->data[i] == '\n';

@@ -130,8 +130,11 @@ async function main() {
 			page.locator(css).textContent() : '';
 		const pattern = await textOf('#detail code.pattern');
 		const where = await textOf('#detail .where');
-		if (!pattern && !where)
-			fail('the dictionary entry is not shown');
+		/* both: the entry's text and where it is ("FILE:LINE") */
+		if (!pattern || !where)
+			fail('the dictionary entry is not shown (text "' +
+				(pattern || '') + '", at "' + (where || '') +
+				'")');
 		if (!await page.locator('#events tr.selected[data-id="' + id +
 			'"]').count())
 			fail('the clicked row is not marked');
