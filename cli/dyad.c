@@ -43,18 +43,6 @@ static const char usage[] =
 "  -o FILE                write events to FILE\n"
 "  -q                     no warnings on stderr\n";
 
-static void die(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("dyad: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(1);
-}
-
 struct opts {
 	const char *kb;         /* knowledge base dir */
 	const char *petrarch;   /* PETRARCH dictionary dir */
@@ -149,28 +137,6 @@ static void parse_opts(struct dy_ctx *ctx, int argc, char **argv,
 	}
 }
 
-static void load_dicts(struct dy_ctx *ctx, const struct opts *o)
-{
-	int rc;
-
-	if (o->petrarch)
-		rc = dy_petrarch_load(ctx, o->petrarch, o->kb);
-	else
-		rc = dy_kb_load(ctx, o->kb);
-	if (rc)
-		die("%s", dy_errmsg(ctx));
-	if (!o->quiet && *dy_dict_warnings(ctx)) {
-		const char *w = dy_dict_warnings(ctx), *p = w;
-		int n = 0;
-
-		while ((p = strchr(p, '\n')) != NULL)
-			n++, p++;
-		fprintf(stderr, "dyad: %d malformed dictionary line%s skipped, "
-			"first: %.*s\n", n, n == 1 ? "" : "s",
-			(int)strcspn(w, "\n"), w);
-	}
-}
-
 static const char *example_path(const struct opts *o)
 {
 	static char path[4096];
@@ -258,7 +224,7 @@ static int cmd_code(int argc, char **argv)
 	if (dy_ctx_new(&ctx))
 		die("out of memory");
 	parse_opts(ctx, argc, argv, &o);
-	load_dicts(ctx, &o);
+	load_dicts(ctx, o.petrarch, o.kb, o.quiet);
 	rc = run(ctx, &o, code_one);
 	dy_ctx_free(ctx);
 	return rc;
@@ -280,7 +246,7 @@ static int cmd_parse(int argc, char **argv)
 	if (dy_ctx_new(&ctx))
 		die("out of memory");
 	parse_opts(ctx, argc, argv, &o);
-	load_dicts(ctx, &o);
+	load_dicts(ctx, o.petrarch, o.kb, o.quiet);
 	rc = run(ctx, &o, parse_one);
 	dy_ctx_free(ctx);
 	return rc;
@@ -369,7 +335,7 @@ static int cmd_dict(int argc, char **argv)
 		memcpy(args + 1, rest, (size_t)(k + 1) * sizeof *rest);
 		parse_opts(ctx, k + 1, args, &o);
 	}
-	load_dicts(ctx, &o);
+	load_dicts(ctx, o.petrarch, o.kb, o.quiet);
 	if (!strcmp(argv[1], "check")) {
 		rc = dy_dict_check(ctx, print_line, stdout);
 		if (rc < 0)

@@ -23,21 +23,6 @@
 #define MAX_INPUTS 256
 #define PROGRESS_EVERY 0.1 /* seconds between redraws */
 
-static void die(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2), noreturn));
-
-static void die(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("dyad: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(1);
-}
-
 static unsigned long parse_num(const char *opt, const char *v,
 			       unsigned long max)
 {
@@ -175,18 +160,6 @@ static void parse_ingest(struct dy_ctx *ctx, int argc, char **argv,
 		fputs(ingest_usage, stderr);
 		exit(1);
 	}
-}
-
-static void load_dicts(struct dy_ctx *ctx, const struct ingest_opts *o)
-{
-	int rc;
-
-	if (o->petrarch)
-		rc = dy_petrarch_load(ctx, o->petrarch, o->kb);
-	else
-		rc = dy_kb_load(ctx, o->kb);
-	if (rc)
-		die("%s", dy_errmsg(ctx));
 }
 
 static int has_suffix(const char *s, const char *suffix)
@@ -370,7 +343,7 @@ int cmd_ingest(int argc, char **argv)
 			}
 			p.total += n;
 		}
-	load_dicts(ctx, &o);
+	load_dicts(ctx, o.petrarch, o.kb, o.quiet);
 	if (dy_store_open(ctx, o.db, DY_STORE_CREATE, &st))
 		die("%s", dy_errmsg(ctx));
 	memset(&io, 0, sizeof io);

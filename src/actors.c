@@ -295,12 +295,8 @@ static int linking_word(const char *w)
 {
 	static const char *const words[] = { "OF", "FOR", "WITHOUT",
 		"AGAINST", "IN", "ON", "AND", "DE", "DU", "DES", "AT", NULL };
-	const char *const *p;
 
-	for (p = words; *p; p++)
-		if (!strcmp(w, *p))
-			return 1;
-	return 0;
+	return dy_word_in(w, words);
 }
 
 /* "the Republic of Kazakhstan", "the Democratic Republic of the Congo":

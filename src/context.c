@@ -36,15 +36,6 @@
 #include "text.h"
 #include "base/str.h"
 
-static int in(const char *w, const char *const *list)
-{
-	/* the first letter first: these lists are read for every token */
-	for (; *list; list++)
-		if (**list == *w && !strcmp(w, *list))
-			return 1;
-	return 0;
-}
-
 /* where something happens, not where it comes from or goes to */
 static const char *const locative[] = { "IN", "AT", "NEAR", "OUTSIDE",
 	"INSIDE", "ACROSS", "THROUGHOUT", "AROUND", "OVER", NULL };
@@ -189,12 +180,13 @@ static int sent_places(struct dy_ctx *ctx, struct dy_story *st, int sidx)
 	for (t = 0; t + 1 < s->ntok && !p; t++) {
 		int e;
 
-		if (!in(s->toks[t].form, locative))
+		if (!dy_word_in(s->toks[t].form, locative))
 			continue;
 		for (e = t + 1; e < s->ntok && e < t + 8; e++)
 			if (s->toks[e].pos == DY_POS_COMMA ||
 			    s->toks[e].pos == DY_POS_PERIOD ||
-			    (e > t + 1 && in(s->toks[e].form, locative)))
+			    (e > t + 1 &&
+			     dy_word_in(s->toks[e].form, locative)))
 				break;
 		p = place_in(ctx->gaz, s, t + 1, e, prefer, &at);
 	}
@@ -387,7 +379,7 @@ static int has_word(const struct dy_sent *s, int a, int b,
 	int t;
 
 	for (t = a; t < b && t < s->ntok; t++)
-		if (in(s->toks[t].form, list))
+		if (dy_word_in(s->toks[t].form, list))
 			return 1;
 	return 0;
 }
@@ -479,7 +471,7 @@ static int reporter(const struct dy_sent *s, int ci)
 		     c = s->clauses[c].parent) {
 			const struct dy_clause *k = &s->clauses[c];
 
-			if (in(s->toks[k->verb].form, reporting) &&
+			if (dy_word_in(s->toks[k->verb].form, reporting) &&
 			    k->subj >= 0)
 				return k->subj;
 		}
@@ -494,7 +486,7 @@ static int reporter(const struct dy_sent *s, int ci)
 			if (k->rel != DY_REL_ROOT || k->subj < 0 ||
 			    (k->obj >= 0 &&
 			     dy_pos_is_noun(s->toks[s->nps[k->obj].head].pos)) ||
-			    !in(s->toks[k->verb].form, reporting))
+			    !dy_word_in(s->toks[k->verb].form, reporting))
 				continue;
 			for (j = 0; j < s->ncl; j++)
 				if (s->clauses[j].parent == c &&

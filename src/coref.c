@@ -45,15 +45,6 @@
 
 #define WINDOW 3 /* sentences back a pronoun may reach */
 
-static int in(const char *w, const char *const *list)
-{
-	/* the first letter first: these lists are read for every token */
-	for (; *list; list++)
-		if (**list == *w && !strcmp(w, *list))
-			return 1;
-	return 0;
-}
-
 static const char *const he_words[] = { "HE", "HIM", "HIS", "HIMSELF",
 	"SHE", "HER", "HERS", "HERSELF", NULL };
 static const char *const it_words[] = { "IT", "ITS", "ITSELF", NULL };
@@ -138,14 +129,14 @@ static int kind_of(const struct dy_sent *s, const struct dy_np *np)
 	if (is_country_code(c))
 		return DY_MK_COUNTRY;
 	h = head_form(s, np);
-	if (in(h, person_nouns))
+	if (dy_word_in(h, person_nouns))
 		return DY_MK_PERSON;
 	/* "Foreign Minister Gabrielius Landsbergis": a title and a name */
 	{
 		int k, n = np_len(np);
 
 		for (k = 0; k + 1 < n; k++)
-			if (in(np_word(s, np, k), person_nouns) &&
+			if (dy_word_in(np_word(s, np, k), person_nouns) &&
 			    dy_pos_is_noun(s->toks[np->words ? np->words[n - 1]
 						   : np->last - 1].pos) &&
 			    (s->toks[np->words ? np->words[n - 1]
@@ -362,7 +353,7 @@ static int of_chains(struct dy_story *st, struct dy_sent *s)
 
 	for (i = 0; i < s->nnp && !rc; i++) {
 		struct dy_np *np = &s->nps[i];
-		int role = in(head_form(s, np), person_nouns);
+		int role = dy_word_in(head_form(s, np), person_nouns);
 		int k, cur = i, last = -1, guard;
 
 		if ((np->flags & (DY_NP_COORD | DY_NP_DELETED)) || coded(np))
@@ -414,7 +405,8 @@ static int towns(struct dy_ctx *ctx, struct dy_story *st, struct dy_sent *s)
 		if (np->code || np->pp < 0 || (np->flags & DY_NP_COORD) ||
 		    !(np->flags & DY_NP_IN_PP))
 			continue;
-		if (!in(s->toks[s->pps[np->pp].prep].form, place_preps))
+		if (!dy_word_in(s->toks[s->pps[np->pp].prep].form,
+				place_preps))
 			continue;
 		pl = place_of(ctx->gaz, s, np);
 		if (pl)
@@ -449,7 +441,8 @@ static int links(struct dy_story *st, struct dy_sent *s)
 		} else if ((np->flags & DY_NP_APPOS) && !coded(o)) {
 			rc = set_code(st, o, np->code, NULL);
 			/* "X, head of Y": X is a person */
-			if (np->person || in(head_form(s, np), person_nouns))
+			if (np->person ||
+			    dy_word_in(head_form(s, np), person_nouns))
 				o->person = 1;
 		}
 	}
@@ -486,7 +479,7 @@ static int definites(struct dy_story *st, int sidx)
 			continue;
 		if (coded(np) && country_prefix(np->code))
 			memcpy(cc, np->code, 3);
-		if (in(h, person_nouns)) {
+		if (dy_word_in(h, person_nouns)) {
 			/* a coded "the Russian official" still takes a person
 			 * mentioned before, of that country */
 			m = antecedent(st, sidx, np->first, 1u << DY_MK_PERSON,
@@ -497,10 +490,10 @@ static int definites(struct dy_story *st, int sidx)
 		}
 		if (coded(np))
 			continue;
-		if (in(h, org_nouns) && n == 2) {
+		if (dy_word_in(h, org_nouns) && n == 2) {
 			m = antecedent(st, sidx, np->first, 1u << DY_MK_ORG,
 				       NULL);
-		} else if (in(h, gov_nouns) && n == 2) {
+		} else if (dy_word_in(h, gov_nouns) && n == 2) {
 			/* "the ministry": the government side of the last
 			 * national actor to speak or act */
 			m = antecedent(st, sidx, np->first,
@@ -510,7 +503,7 @@ static int definites(struct dy_story *st, int sidx)
 				  !strstr(m->code + 3, "GOV") ||
 				  content_dist(st, m->sent, sidx) > 1))
 				m = NULL;
-		} else if (in(h, country_nouns) && n == 2) {
+		} else if (dy_word_in(h, country_nouns) && n == 2) {
 			m = antecedent(st, sidx, np->first,
 				       (1u << DY_MK_COUNTRY) | (1u << DY_MK_ORG) |
 				       (1u << DY_MK_PERSON), NULL);
@@ -543,14 +536,14 @@ static int pronouns(struct dy_story *st, int sidx)
 		    np_len(np) != 1 || coded(np))
 			continue;
 		w0 = np_word(s, np, 0);
-		if (in(w0, he_words))
+		if (dy_word_in(w0, he_words))
 			m = antecedent(st, sidx, np->first, 1u << DY_MK_PERSON,
 				       NULL);
-		else if (in(w0, it_words))
+		else if (dy_word_in(w0, it_words))
 			m = antecedent(st, sidx, np->first,
 				       (1u << DY_MK_ORG) | (1u << DY_MK_COUNTRY),
 				       NULL);
-		else if (in(w0, they_words))
+		else if (dy_word_in(w0, they_words))
 			m = antecedent(st, sidx, np->first,
 				       (1u << DY_MK_GROUP) | (1u << DY_MK_ORG),
 				       NULL);

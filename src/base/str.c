@@ -256,3 +256,12 @@ long dy_days_to_ymd(long z)
 	y += m <= 2;
 	return y * 10000 + m * 100 + d;
 }
+
+int dy_word_in(const char *w, const char *const *list)
+{
+	/* the first letter first: most words fail there */
+	for (; *list; list++)
+		if (**list == *w && !strcmp(w, *list))
+			return 1;
+	return 0;
+}

@@ -78,6 +78,9 @@ static inline int dy_tolower(int c)
 DY_INTERNAL int dy_str_ieq(struct dy_str a, struct dy_str b);
 DY_INTERNAL int dy_str_ieqc(struct dy_str a, const char *s);
 DY_INTERNAL int dy_str_starts(struct dy_str s, const char *prefix);
+/* Is NUL-terminated w one of the words of a NULL-terminated list?  The
+ * coder asks this of closed word lists for every token. */
+DY_INTERNAL int dy_word_in(const char *w, const char *const *list);
 DY_INTERNAL int dy_str_istarts(struct dy_str s, const char *prefix);
 DY_INTERNAL struct dy_str dy_str_trim(struct dy_str s);
 DY_INTERNAL const char *dy_str_find(struct dy_str hay, const char *needle);
